@@ -1,0 +1,71 @@
+using Microsoft.CodeAnalysis;
+
+namespace StatelessAnalyzers;
+
+/// <summary>Every diagnostic the package reports. Titles, categories and severities follow RULES.md.</summary>
+internal static class Descriptors
+{
+    public static readonly DiagnosticDescriptor SL1001StaticMutableState = Create(
+        "SL1001",
+        "Static mutable state in a request-handling type",
+        "'{0}' is static state of '{1}': it lives in this process only, so other replicas never see its value and a restart loses it",
+        DiagnosticCategories.Memory,
+        DiagnosticSeverity.Warning,
+        "A static field or property of a controller, page, hub, middleware or gRPC service that is written while the app runs is per-instance state: each replica holds its own copy, and a restart or scale-in loses it.");
+
+    /// <summary>
+    /// SL1001 when the verdict needs writes from other types of the compilation (a non-private
+    /// static collection mutated elsewhere): reported at compilation end, so it carries that tag.
+    /// </summary>
+    public static readonly DiagnosticDescriptor SL1001StaticMutableStateCompilationEnd = Create(
+        "SL1001",
+        "Static mutable state in a request-handling type",
+        "'{0}' is static state of '{1}': it lives in this process only, so other replicas never see its value and a restart loses it",
+        DiagnosticCategories.Memory,
+        DiagnosticSeverity.Warning,
+        "A static field or property of a controller, page, hub, middleware or gRPC service that is written while the app runs is per-instance state: each replica holds its own copy, and a restart or scale-in loses it.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor SL1002StaticWriteFromHandler = Create(
+        "SL1002",
+        "Request handler writes to static state",
+        "This request writes '{0}', static state of '{1}' that lives in this process only: requests served by other replicas never see the change",
+        DiagnosticCategories.Memory,
+        DiagnosticSeverity.Warning,
+        "A controller, hub, middleware or endpoint handler that writes a static field or property of another type keeps request data in process memory, where other replicas cannot see it and a restart loses it.");
+
+    /// <summary>SL1002 for writes in a method that is mapped as an endpoint handler by a method group elsewhere.</summary>
+    public static readonly DiagnosticDescriptor SL1002StaticWriteFromHandlerCompilationEnd = Create(
+        "SL1002",
+        "Request handler writes to static state",
+        "This request writes '{0}', static state of '{1}' that lives in this process only: requests served by other replicas never see the change",
+        DiagnosticCategories.Memory,
+        DiagnosticSeverity.Warning,
+        "A controller, hub, middleware or endpoint handler that writes a static field or property of another type keeps request data in process memory, where other replicas cannot see it and a restart loses it.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor SL9001InvalidOption = Create(
+        "SL9001",
+        "Invalid StatelessAnalyzers option",
+        "The value '{1}' of option '{0}' cannot be used ({2}): the default is used instead",
+        DiagnosticCategories.Configuration,
+        DiagnosticSeverity.Warning,
+        "A stateless_analyzers.* option in .editorconfig or .globalconfig has a value that cannot be parsed; the rules that read it fall back to their default.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    private static DiagnosticDescriptor Create(
+        string id,
+        string title,
+        string message,
+        string category,
+        DiagnosticSeverity severity,
+        string description,
+        params string[] tags)
+    {
+#pragma warning disable RS0030 // The one place descriptors are constructed.
+        return new DiagnosticDescriptor(
+            id, title, message, category, severity, isEnabledByDefault: true, description,
+            helpLinkUri: ProjectInfo.RulesDocsUrl + id + ".md", customTags: tags);
+#pragma warning restore RS0030
+    }
+}
