@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace StatelessAnalyzers.Core;
+
+/// <summary>
+/// Recognises endpoint handlers: a lambda, anonymous method or method group passed as the handler of
+/// <c>Map</c>, <c>MapGet</c>, <c>MapPost</c>, <c>MapPut</c>, <c>MapDelete</c>, <c>MapPatch</c>, <c>MapMethods</c>
+/// or <c>MapFallback</c>.
+/// </summary>
+internal static class EndpointHandlers
+{
+    private static readonly ImmutableHashSet<string> MapMethods = ImmutableHashSet.Create(
+        "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback");
+
+    /// <summary>True when <paramref name="invocation"/> maps an endpoint on an <c>IEndpointRouteBuilder</c>.</summary>
+    public static bool IsMapCall(IInvocationOperation invocation, WellKnownSymbols symbols)
+    {
+        var method = invocation.TargetMethod;
+        if (!MapMethods.Contains(method.Name) || symbols.IEndpointRouteBuilder is null)
+            return false;
+        var definition = method.ReducedFrom ?? method;
+        if (!definition.IsExtensionMethod || definition.Parameters.Length == 0)
+            return false;
+        return IsRouteBuilder(definition.Parameters[0].Type, symbols.IEndpointRouteBuilder);
+    }
+
+    /// <summary>The handler argument of a map call: the lambda or method group, or null.</summary>
+    public static IOperation? GetHandler(IInvocationOperation mapCall, WellKnownSymbols symbols)
+    {
+        foreach (var argument in mapCall.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || !IsHandlerParameterType(parameter.Type, symbols))
+                continue;
+            var value = argument.Value;
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation conversion
+                    ? conversion.Operand
+                    : ((IDelegateCreationOperation)value).Target;
+            }
+            if (value is IAnonymousFunctionOperation or IMethodReferenceOperation)
+                return value;
+        }
+        return null;
+    }
+
+    /// <summary>True when <paramref name="function"/> is passed as the handler of a map call.</summary>
+    public static bool IsEndpointHandler(IAnonymousFunctionOperation function, WellKnownSymbols symbols)
+    {
+        var current = function.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+            current = current.Parent;
+        return current is IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation invocation }
+            && IsHandlerParameterType(parameter.Type, symbols)
+            && IsMapCall(invocation, symbols);
+    }
+
+    /// <summary>True when <paramref name="operation"/> runs inside a lambda that is an endpoint handler.</summary>
+    public static bool IsInsideEndpointHandlerLambda(IOperation operation, WellKnownSymbols symbols)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation function && IsEndpointHandler(function, symbols))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsHandlerParameterType(ITypeSymbol type, WellKnownSymbols symbols) =>
+        SymbolEqualityComparer.Default.Equals(type, symbols.Delegate)
+        || SymbolEqualityComparer.Default.Equals(type, symbols.RequestDelegate);
+
+    private static bool IsRouteBuilder(ITypeSymbol type, INamedTypeSymbol routeBuilder)
+    {
+        if (SymbolEqualityComparer.Default.Equals(type, routeBuilder))
+            return true;
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented, routeBuilder))
+                return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace StatelessAnalyzers.Core;
+
+/// <summary>Recognises request-handling types exactly as RULES.md defines them.</summary>
+internal sealed class HandlerClassifier
+{
+    private readonly WellKnownSymbols symbols;
+    private readonly ImmutableHashSet<INamedTypeSymbol> extraBaseTypes;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> cache = new(SymbolEqualityComparer.Default);
+
+    public HandlerClassifier(WellKnownSymbols symbols, ImmutableHashSet<INamedTypeSymbol> extraBaseTypes)
+    {
+        this.symbols = symbols;
+        this.extraBaseTypes = extraBaseTypes;
+    }
+
+    /// <summary>True when <paramref name="type"/> or a type it is nested in is a request-handling type.</summary>
+    public bool IsInRequestHandlingType(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (IsRequestHandlingType(current))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A controller (base type, attribute or naming convention), Razor page model, SignalR hub, middleware,
+    /// gRPC service, or a type deriving from one of <c>stateless_analyzers.handler_base_types</c>.
+    /// </summary>
+    public bool IsRequestHandlingType(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class)
+            return false;
+        var definition = type.OriginalDefinition;
+        if (cache.TryGetValue(definition, out var known))
+            return known;
+        return cache.GetOrAdd(definition, Classify(definition));
+    }
+
+    private bool Classify(INamedTypeSymbol type)
+    {
+        if (IsController(type) || IsMiddleware(type))
+            return true;
+
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            var definition = baseType.OriginalDefinition;
+            if (Is(definition, symbols.PageModel) || Is(definition, symbols.Hub) || extraBaseTypes.Contains(definition))
+                return true;
+            if (symbols.BindServiceMethodAttribute is not null && HasAttribute(definition, symbols.BindServiceMethodAttribute))
+                return true;
+        }
+
+        if (!extraBaseTypes.IsEmpty)
+        {
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (extraBaseTypes.Contains(implemented.OriginalDefinition))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private bool IsController(INamedTypeSymbol type)
+    {
+        if (symbols.ControllerBase is null && symbols.ControllerAttribute is null && symbols.ApiControllerAttribute is null)
+            return false;
+
+        // [NonController] (inherited) wins over every other sign, as it does for MVC's own discovery.
+        var derivesFromControllerBase = false;
+        var hasControllerAttribute = false;
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (symbols.NonControllerAttribute is not null && HasAttribute(current, symbols.NonControllerAttribute))
+                return false;
+            if (Is(current.OriginalDefinition, symbols.ControllerBase))
+                derivesFromControllerBase = true;
+            if ((symbols.ControllerAttribute is not null && HasAttribute(current, symbols.ControllerAttribute))
+                || (symbols.ApiControllerAttribute is not null && HasAttribute(current, symbols.ApiControllerAttribute)))
+                hasControllerAttribute = true;
+        }
+        if (derivesFromControllerBase || hasControllerAttribute)
+            return true;
+
+        // Naming convention: only in projects that reference MVC.
+        return symbols.ControllerBase is not null
+            && type.DeclaredAccessibility == Accessibility.Public
+            && !type.IsAbstract
+            && type.Name.EndsWith("Controller", StringComparison.Ordinal)
+            && type.Name.Length > "Controller".Length;
+    }
+
+    private bool IsMiddleware(INamedTypeSymbol type)
+    {
+        if (symbols.IMiddleware is not null)
+        {
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (Is(implemented, symbols.IMiddleware))
+                    return true;
+            }
+        }
+
+        if (symbols.HttpContext is null || symbols.RequestDelegate is null)
+            return false;
+
+        var hasInvoke = false;
+        var takesNext = false;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol method || method.IsStatic)
+                continue;
+            if (method.MethodKind == MethodKind.Constructor)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    if (Is(parameter.Type, symbols.RequestDelegate))
+                        takesNext = true;
+                }
+            }
+            else if (method.MethodKind == MethodKind.Ordinary
+                && method.DeclaredAccessibility == Accessibility.Public
+                && method.Name is "Invoke" or "InvokeAsync"
+                && method.Parameters.Length > 0
+                && Is(method.Parameters[0].Type, symbols.HttpContext))
+            {
+                hasInvoke = true;
+            }
+        }
+        return hasInvoke && takesNext;
+    }
+
+    private static bool HasAttribute(INamedTypeSymbol type, INamedTypeSymbol attributeType)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            for (var attributeClass = attribute.AttributeClass; attributeClass is not null; attributeClass = attributeClass.BaseType)
+            {
+                if (Is(attributeClass, attributeType))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+}
