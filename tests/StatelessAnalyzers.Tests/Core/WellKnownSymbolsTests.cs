@@ -1,0 +1,72 @@
+using StatelessAnalyzers.Core;
+using StatelessAnalyzers.Tests.Verification;
+
+namespace StatelessAnalyzers.Tests.Core;
+
+public sealed class WellKnownSymbolsTests
+{
+    [Fact]
+    public void WebProject_WhenAspNetCoreIsReferenced()
+    {
+        var symbols = WellKnownSymbols.Get(TestCompilation.Create("class C { }"));
+        Assert.True(symbols.IsWebProject);
+        Assert.True(symbols.IsWorkerService);
+        Assert.False(symbols.IsTestProject);
+        Assert.Equal(ProjectKind.Web | ProjectKind.Worker, symbols.ProjectKind);
+        Assert.NotNull(symbols.ControllerBase);
+        Assert.NotNull(symbols.Hub);
+        Assert.NotNull(symbols.PageModel);
+    }
+
+    [Fact]
+    public void NotWebProject_WithTheCoreFrameworkOnly()
+    {
+        var symbols = WellKnownSymbols.Get(TestCompilation.Create("class C { }", ReferenceSet.NetCore));
+        Assert.False(symbols.IsWebProject);
+        Assert.False(symbols.IsWorkerService);
+        Assert.Equal(ProjectKind.None, symbols.ProjectKind);
+        Assert.Null(symbols.ControllerBase);
+    }
+
+    [Theory]
+    [InlineData("namespace Xunit { public sealed class FactAttribute : System.Attribute { } }")]
+    [InlineData("namespace NUnit.Framework { public sealed class TestAttribute : System.Attribute { } }")]
+    [InlineData("namespace Microsoft.VisualStudio.TestTools.UnitTesting { public sealed class TestMethodAttribute : System.Attribute { } }")]
+    [InlineData("namespace Microsoft.AspNetCore.Mvc.Testing { public class WebApplicationFactory<T> where T : class { } }")]
+    public void TestProject_WhenATestFrameworkResolves(string stub)
+    {
+        var symbols = WellKnownSymbols.Get(TestCompilation.Create(stub));
+        Assert.True(symbols.IsTestProject);
+        Assert.True(symbols.IsWebProject);
+    }
+
+    [Fact]
+    public void ResolvedOncePerCompilation()
+    {
+        var compilation = TestCompilation.Create("class C { }");
+        Assert.Same(WellKnownSymbols.Get(compilation), WellKnownSymbols.Get(compilation));
+        Assert.NotSame(WellKnownSymbols.Get(compilation), WellKnownSymbols.Get(compilation.AddSyntaxTrees()));
+    }
+
+    [Fact]
+    public void FrameworkAssemblies_AreRecognisedByTheirSigningKey()
+    {
+        var compilation = TestCompilation.Create("public static class Store { public static int Count; }");
+        var symbols = WellKnownSymbols.Get(compilation);
+        Assert.True(symbols.IsFrameworkAssembly(symbols.HttpContext!.ContainingAssembly));
+        Assert.True(symbols.IsFrameworkAssembly(compilation.GetSpecialType(Microsoft.CodeAnalysis.SpecialType.System_String).ContainingAssembly));
+        Assert.False(symbols.IsFrameworkAssembly(compilation.Assembly));
+        Assert.False(symbols.IsFrameworkAssembly(null));
+    }
+
+    [Fact]
+    public void OptionsAreParsedOncePerTreeAndInterned()
+    {
+        var compilation = TestCompilation.Create("class C { }");
+        var symbols = WellKnownSymbols.Get(compilation);
+        var options = TestCompilation.Options(("stateless_analyzers.report_in_tests", "true"));
+        Assert.Same(options, TestCompilation.Options(("stateless_analyzers.report_in_tests", "true")));
+        Assert.Same(symbols.GetContext(options), symbols.GetContext(options));
+        Assert.True(symbols.GetContext(options).Options.ReportInTests);
+    }
+}
