@@ -85,9 +85,9 @@ internal sealed class StatelessOptions : IEquatable<StatelessOptions>
         List<OptionError>? errors = null;
         var identity = new StringBuilder();
 
-        var handlerBaseTypes = ReadList(options, HandlerBaseTypesKey, IsMetadataName, "a comma-separated list of type metadata names", ref errors, identity);
-        var safeTypes = ReadList(options, SafeTypesKey, IsMetadataName, "a comma-separated list of type metadata names", ref errors, identity);
-        var singletonMethods = ReadList(options, SingletonRegistrationMethodsKey, IsIdentifier, "a comma-separated list of method names", ref errors, identity);
+        var handlerBaseTypes = ReadList(options, HandlerBaseTypesKey, IsMetadataName, "expected a comma-separated list of type metadata names", ref errors, identity);
+        var safeTypes = ReadList(options, SafeTypesKey, IsMetadataName, "expected a comma-separated list of type metadata names", ref errors, identity);
+        var singletonMethods = ReadList(options, SingletonRegistrationMethodsKey, IsIdentifier, "expected a comma-separated list of method names", ref errors, identity);
 
         string? blobNamespace = null;
         if (TryGetValue(options, BlobAbstractionNamespaceKey, identity, out var ns))
@@ -95,7 +95,7 @@ internal sealed class StatelessOptions : IEquatable<StatelessOptions>
             if (IsNamespaceName(ns))
                 blobNamespace = ns;
             else
-                (errors ??= new List<OptionError>()).Add(new OptionError(BlobAbstractionNamespaceKey, ns, "a namespace name such as Contoso.Storage"));
+                (errors ??= new List<OptionError>()).Add(new OptionError(BlobAbstractionNamespaceKey, ns, "expected a namespace name such as Contoso.Storage"));
         }
 
         var reportInTests = ReadBoolean(options, ReportInTestsKey, defaultValue: false, ref errors, identity);

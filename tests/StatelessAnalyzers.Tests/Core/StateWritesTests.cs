@@ -32,7 +32,7 @@ public sealed class StateWritesTests
                     W1(N += 1);
                     W2(N++);
                     W3(Interlocked.Increment(ref N));
-                    W4(P ??= 2);
+                    W4(O ??= new object());
                     L.Add(1); Marker(5);
                     D["k"] = 1; Marker(6);
                     A[0]++; Marker(7);
@@ -49,7 +49,7 @@ public sealed class StateWritesTests
                     R4(B.ToString());
                 }
 
-                static int W0(int v) => v; static int W1(int v) => v; static int W2(int v) => v; static int W3(long v) => 0; static int W4(int v) => v;
+                static int W0(int v) => v; static int W1(int v) => v; static int W2(int v) => v; static int W3(long v) => 0; static int W4(object v) => 0;
                 static void R0(int v) { } static void R1(int v) { } static void R2(bool v) { } static void R3(string? v) { } static void R4(string v) { }
                 static void Marker(int id) { }
             }
@@ -71,7 +71,7 @@ public sealed class StateWritesTests
         Assert.Equal(new[] { WriteKind.CompoundAssignment }, kinds["W1(N += 1);"]);
         Assert.Equal(new[] { WriteKind.Increment }, kinds["W2(N++);"]);
         Assert.Equal(new[] { WriteKind.RefArgument }, kinds["W3(Interlocked.Increment(ref N));"]);
-        Assert.Equal(new[] { WriteKind.Assignment }, kinds["W4(P ??= 2);"]);
+        Assert.Equal(new[] { WriteKind.Assignment }, kinds["W4(O ??= new object());"]);
         Assert.Equal(new[] { WriteKind.Mutation }, kinds["L.Add(1);"]);
         Assert.Equal(new[] { WriteKind.Mutation }, kinds["D[\"k\"] = 1;"]);
         Assert.Equal(new[] { WriteKind.Mutation }, kinds["A[0]++;"]);

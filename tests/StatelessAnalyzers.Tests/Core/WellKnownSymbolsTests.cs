@@ -45,7 +45,7 @@ public sealed class WellKnownSymbolsTests
     {
         var compilation = TestCompilation.Create("class C { }");
         Assert.Same(WellKnownSymbols.Get(compilation), WellKnownSymbols.Get(compilation));
-        Assert.NotSame(WellKnownSymbols.Get(compilation), WellKnownSymbols.Get(compilation.AddSyntaxTrees()));
+        Assert.NotSame(WellKnownSymbols.Get(compilation), WellKnownSymbols.Get(compilation.WithAssemblyName("Other")));
     }
 
     [Fact]

@@ -91,11 +91,18 @@ public sealed class PackageFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(WorkDirectory, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(WorkDirectory, "Directory.Packages.props"), "<Project />\n");
 
+        // Restore first without the version: restoring under -p:Version would rewrite the repository's
+        // obj/project.assets.json files (their spec holds the version) under any build running beside.
         var packageProject = Path.Combine(repositoryRoot, "src", "StatelessAnalyzers.Package");
+        var restore = await Toolchain.RunDotnetAsync(
+            repositoryRoot, PackTimeout, "restore", packageProject, "-nodeReuse:false", "-tl:off").ConfigureAwait(false);
+        if (!restore.Succeeded)
+            throw new InvalidOperationException($"Restoring the package project failed.\n{restore}");
+
         PackResult = await Toolchain.RunDotnetAsync(
             repositoryRoot, PackTimeout,
-            "pack", packageProject, "-c", "Release", "-o", FeedDirectory, "-p:Version=" + PackageVersion,
-            "-nodeReuse:false", "-tl:off").ConfigureAwait(false);
+            "pack", packageProject, "--no-restore", "-c", "Release", "-o", FeedDirectory,
+            "-p:Version=" + PackageVersion, "-nodeReuse:false", "-tl:off").ConfigureAwait(false);
         var packagePath = Path.Combine(FeedDirectory, $"StatelessAnalyzers.{PackageVersion}.nupkg");
         if (!PackResult.Succeeded || !File.Exists(packagePath))
             throw new InvalidOperationException($"Packing failed, no {packagePath}.\n{PackResult}");

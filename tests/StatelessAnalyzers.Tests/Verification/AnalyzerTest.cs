@@ -51,7 +51,9 @@ public abstract class AnalyzerTest<TAnalyzer>
 
     public bool SkipGeneratedCodeCheck { get; set; }
 
-    public virtual async Task RunAsync(CancellationToken cancellationToken = default)
+    public Task RunAsync() => RunAsync(CancellationToken.None);
+
+    public virtual async Task RunAsync(CancellationToken cancellationToken)
     {
         var state = CreateState(TestCode, AdditionalSources, ExpectedDiagnostics);
         var output = await AnalyzeAsync(CreateCompilation(state.Sources, generatedHeader: false), cancellationToken).ConfigureAwait(false);
@@ -144,7 +146,7 @@ public abstract class AnalyzerTest<TAnalyzer>
                 actual.Add(diagnostic);
         }
 
-        DiagnosticComparer.Verify(stage, state, Sort(actual), AnalyzerInfo<TAnalyzer>.DefaultIdOrNull);
+        DiagnosticComparer.Verify(stage, state, Sort(actual), AnalyzerInfo<TAnalyzer>.DefaultIdOrNull, AnalyzerInfo<TAnalyzer>.MessageFormatFor);
     }
 
     private async Task VerifyGeneratedCodeAsync(TestState state, AnalysisOutput output, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public abstract class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
 
     public bool SkipFixAll { get; set; }
 
-    public override async Task RunAsync(CancellationToken cancellationToken = default)
+    public override async Task RunAsync(CancellationToken cancellationToken)
     {
         await base.RunAsync(cancellationToken).ConfigureAwait(false);
 
@@ -92,7 +92,7 @@ public abstract class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
         var projectId = ProjectId.CreateNewId(ProjectName);
         var parseOptions = ParseOptions;
         var trees = sources.Select(s => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path));
-        var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
+        var solution = workspace.CurrentSolution.AddProject(Microsoft.CodeAnalysis.ProjectInfo.Create(
             projectId,
             VersionStamp.Default,
             ProjectName,

@@ -268,4 +268,20 @@ public sealed class CodeFixVerifierTests
         GlobalConfig = "is_global = true\nsome_option = 1",
         EditorConfig = "root = true\n[*.cs]\nother_option = 2",
     }.RunAsync();
+
+    [Fact]
+    public Task Fix_ReadsGlobalConfigThroughTheWorkspace() => new CSharpCodeFixVerifier<BadFieldAnalyzer, ConfiguredRenameFix>.Test
+    {
+        TestCode = TwoBadFields,
+        FixedCode = TwoBadFields.Replace("[|bad", "nice", StringComparison.Ordinal).Replace("|]", "", StringComparison.Ordinal),
+        GlobalConfig = "is_global = true\ntest_fix_prefix = nice",
+    }.RunAsync();
+
+    [Fact]
+    public Task Fix_ReadsEditorConfigThroughTheWorkspace() => new CSharpCodeFixVerifier<BadFieldAnalyzer, ConfiguredRenameFix>.Test
+    {
+        TestCode = TwoBadFields,
+        FixedCode = TwoBadFields.Replace("[|bad", "fine", StringComparison.Ordinal).Replace("|]", "", StringComparison.Ordinal),
+        EditorConfig = "root = true\n[*.cs]\ntest_fix_prefix = fine",
+    }.RunAsync();
 }

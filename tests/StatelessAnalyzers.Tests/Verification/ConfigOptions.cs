@@ -76,7 +76,8 @@ internal sealed class TestConfig
             var equals = line.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
                 throw new VerificationException($"Test config: cannot read the line '{line}' (expected 'key = value').");
-            var key = line[..equals].Trim();
+            // The compiler lower-cases keys (lookups ignore case anyway); values keep their case.
+            var key = line[..equals].Trim().ToLowerInvariant();
             var value = line[(equals + 1)..].Trim();
             if (key.Equals("is_global", StringComparison.OrdinalIgnoreCase) || key.Equals("root", StringComparison.OrdinalIgnoreCase))
                 continue;

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace StatelessAnalyzers.Tests.Verification;
 
 /// <summary>Exact comparison of expected results with actual diagnostics, and the failure report.</summary>
 internal static class DiagnosticComparer
 {
-    public static void Verify(string stage, TestState state, IReadOnlyList<Diagnostic> actual, string? defaultId)
+    public static void Verify(
+        string stage, TestState state, IReadOnlyList<Diagnostic> actual, string? defaultId, Func<string, string?> messageFormatForId)
     {
         var expected = state.Expected
             .OrderBy(e => e.Locations.IsEmpty ? "" : e.Locations[0].Path, StringComparer.Ordinal)
@@ -25,7 +27,7 @@ internal static class DiagnosticComparer
         {
             for (var j = 0; j < actual.Count; j++)
             {
-                if (!used[j] && Differences(expected[i], actual[j]).Count == 0)
+                if (!used[j] && Differences(expected[i], actual[j], texts: null).Count == 0)
                 {
                     partner[i] = j;
                     used[j] = true;
@@ -49,7 +51,7 @@ internal static class DiagnosticComparer
         for (var i = 0; i < expected.Count; i++)
         {
             report.Append(partner[i] >= 0 ? "  [ok]         " : "  [NOT FOUND]  ")
-                .AppendLine(DiagnosticFormatter.FormatExpected(expected[i], state.Texts));
+                .AppendLine(DiagnosticFormatter.FormatExpected(expected[i], state.Texts, messageFormatForId));
         }
 
         report.AppendLine().AppendLine($"Actual ({actual.Count}):");
@@ -65,7 +67,7 @@ internal static class DiagnosticComparer
                 continue;
             var candidate = ClosestUnused(expected[i], actual, used);
             if (candidate is { } j)
-                explanations.Add($"  {Describe(expected[i], state)} vs actual {DescribeActual(actual[j])}: {string.Join("; ", Differences(expected[i], actual[j]))}");
+                explanations.Add($"  {Describe(expected[i], state)} vs actual {DescribeActual(actual[j])}: {string.Join("; ", Differences(expected[i], actual[j], state.Texts))}");
         }
 
         if (explanations.Count > 0)
@@ -81,7 +83,7 @@ internal static class DiagnosticComparer
     }
 
     /// <summary>What differs between an expected result and an actual diagnostic; empty when they match.</summary>
-    public static List<string> Differences(DiagnosticResult expected, Diagnostic actual)
+    public static List<string> Differences(DiagnosticResult expected, Diagnostic actual, IReadOnlyDictionary<string, SourceText>? texts)
     {
         var differences = new List<string>();
         if (!string.Equals(expected.Id, actual.Id, StringComparison.Ordinal))
@@ -94,7 +96,7 @@ internal static class DiagnosticComparer
         }
         else if (!SameLocation(expected.Locations[0], actual.Location))
         {
-            differences.Add($"location: expected {Where(expected.Locations[0])}, actual {Where(actual.Location)}");
+            differences.Add($"location: expected {Where(expected.Locations[0], texts)}, actual {Where(actual.Location)}");
         }
 
         if (expected.Locations.Length > 1)
@@ -109,7 +111,7 @@ internal static class DiagnosticComparer
                 for (var k = 0; k < additional.Count; k++)
                 {
                     if (!SameLocation(expected.Locations[k + 1], additional[k]))
-                        differences.Add($"additional location {k + 1}: expected {Where(expected.Locations[k + 1])}, actual {Where(additional[k])}");
+                        differences.Add($"additional location {k + 1}: expected {Where(expected.Locations[k + 1], texts)}, actual {Where(additional[k])}");
                 }
             }
         }
@@ -165,8 +167,17 @@ internal static class DiagnosticComparer
         string.Equals(expected.Path, actual.SourceTree!.FilePath, StringComparison.Ordinal)
         && (expected.Span.OverlapsWith(actual.SourceSpan) || expected.Span.Contains(actual.SourceSpan.Start));
 
-    private static string Where(ExpectedLocation location) =>
-        $"{DiagnosticFormatter.FileName(location.Path)}[{location.Span.Start}..{location.Span.End})";
+    private static string Where(ExpectedLocation location, IReadOnlyDictionary<string, SourceText>? texts)
+    {
+        var where = $"{DiagnosticFormatter.FileName(location.Path)}";
+        if (texts is not null && location.Path is not null && texts.TryGetValue(location.Path, out var text) && location.Span.Start <= text.Length)
+        {
+            var position = text.Lines.GetLinePosition(location.Span.Start);
+            where += $"({position.Line + 1},{position.Character + 1})";
+        }
+
+        return where + $"[{location.Span.Start}..{location.Span.End})";
+    }
 
     private static string Where(Location location)
     {

@@ -34,7 +34,8 @@ internal static class DiagnosticFormatter
     }
 
     /// <summary>An expected result whose markup locations are resolved, rendered like an actual diagnostic.</summary>
-    public static string FormatExpected(DiagnosticResult expected, IReadOnlyDictionary<string, SourceText> texts)
+    public static string FormatExpected(
+        DiagnosticResult expected, IReadOnlyDictionary<string, SourceText> texts, Func<string, string?> messageFormatForId)
     {
         var builder = new StringBuilder();
         builder.Append(expected.Id);
@@ -45,7 +46,7 @@ internal static class DiagnosticFormatter
             builder.Append("(no location)");
         else
             AppendExpectedLocation(builder, expected.Locations[0], texts);
-        builder.Append(": ").Append(DescribeExpectedMessage(expected));
+        builder.Append(": ").Append(DescribeExpectedMessage(expected, messageFormatForId));
         if (!expected.Locations.IsEmpty)
             AppendExpectedSource(builder, expected.Locations[0], texts);
         for (var i = 1; i < expected.Locations.Length; i++)
@@ -58,13 +59,22 @@ internal static class DiagnosticFormatter
         return builder.ToString();
     }
 
-    public static string DescribeExpectedMessage(DiagnosticResult expected)
+    public static string DescribeExpectedMessage(DiagnosticResult expected, Func<string, string?> messageFormatForId)
     {
         if (expected.Message is not null)
             return expected.Message;
         if (expected.Arguments is { } arguments)
         {
-            var formatted = expected.MessageFormat is null ? null : expected.FormatExpectedMessage(null);
+            string? formatted = null;
+            try
+            {
+                formatted = expected.FormatExpectedMessage(messageFormatForId(expected.Id));
+            }
+            catch (VerificationException)
+            {
+                // The arguments do not fit the format: show them raw below.
+            }
+
             return formatted ?? "(arguments " + string.Join(", ", arguments.Select(a => "\"" + a + "\"")) + ")";
         }
 

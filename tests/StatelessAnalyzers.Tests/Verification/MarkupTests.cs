@@ -105,9 +105,10 @@ public sealed class MarkupTests
     {
         var config = TestConfig.Create(
             "is_global = true\n# comment\n; comment\n[*.cs]\nstateless_analyzers.safe_types = A.B, C.D\n",
-            "root = true\n[*]\nother = x\n");
+            "root = true\n[*]\nOther = x\n");
         Assert.Equal("A.B, C.D", config.Values["stateless_analyzers.safe_types"]);
         Assert.Equal("x", config.Values["OTHER"]);
+        Assert.Contains("other", config.Values.Keys);
         Assert.False(config.Values.ContainsKey("is_global"));
         Assert.False(config.Values.ContainsKey("root"));
         Assert.Contains("is_global = true", config.ToGlobalConfigText());

@@ -36,7 +36,7 @@ internal static class TestDescriptors
 
 /// <summary>TST0001 on every field whose name starts with <c>bad</c>; skips generated code.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BadFieldAnalyzer : DiagnosticAnalyzer
+internal sealed class BadFieldAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(TestDescriptors.BadField);
 
@@ -56,7 +56,7 @@ public sealed class BadFieldAnalyzer : DiagnosticAnalyzer
 
 /// <summary>Like <see cref="BadFieldAnalyzer"/> but analyses and reports in generated code: the generated-code check must catch it.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BadFieldInGeneratedCodeAnalyzer : DiagnosticAnalyzer
+internal sealed class BadFieldInGeneratedCodeAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(TestDescriptors.BadField);
 
@@ -70,7 +70,7 @@ public sealed class BadFieldInGeneratedCodeAnalyzer : DiagnosticAnalyzer
 
 /// <summary>Throws on every field.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ThrowingAnalyzer : DiagnosticAnalyzer
+internal sealed class ThrowingAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(TestDescriptors.BadField);
 
@@ -87,7 +87,7 @@ public sealed class ThrowingAnalyzer : DiagnosticAnalyzer
 /// global options have it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class OptionAnalyzer : DiagnosticAnalyzer
+internal sealed class OptionAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(TestDescriptors.OptionOnTree, TestDescriptors.OptionGlobal);
@@ -117,7 +117,7 @@ public sealed class OptionAnalyzer : DiagnosticAnalyzer
 
 /// <summary>TST0004 (no location) naming what the compilation references: aspnetcore, xunit, output kind.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ReferenceProbeAnalyzer : DiagnosticAnalyzer
+internal sealed class ReferenceProbeAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(TestDescriptors.References);
 
@@ -140,7 +140,7 @@ public sealed class ReferenceProbeAnalyzer : DiagnosticAnalyzer
 
 /// <summary>TST0005 on fields named <c>pair*</c>, with the containing type's name as additional location.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PairAnalyzer : DiagnosticAnalyzer
+internal sealed class PairAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(TestDescriptors.Pair);
 
@@ -163,7 +163,7 @@ public sealed class PairAnalyzer : DiagnosticAnalyzer
 
 /// <summary>Two descriptors sharing TST0001: <c>bad*</c> fields get the first wording, <c>worse*</c> the second.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SharedIdAnalyzer : DiagnosticAnalyzer
+internal sealed class SharedIdAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(TestDescriptors.BadField, TestDescriptors.BadFieldAgain);
@@ -186,7 +186,7 @@ public sealed class SharedIdAnalyzer : DiagnosticAnalyzer
 
 /// <summary>Renames the declaration of a <c>bad*</c> field to <c>good*</c>; declines for names ending in <c>Keep</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RenameBadFieldFix)), Shared]
-public sealed class RenameBadFieldFix : CodeFixProvider
+internal sealed class RenameBadFieldFix : CodeFixProvider
 {
     public const string Key = "TST0001.RenameToGood";
 
@@ -206,7 +206,7 @@ public sealed class RenameBadFieldFix : CodeFixProvider
 
 /// <summary>Offers two renames (<c>good*</c> and <c>fine*</c>) with different keys.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TwoRenamesFix)), Shared]
-public sealed class TwoRenamesFix : CodeFixProvider
+internal sealed class TwoRenamesFix : CodeFixProvider
 {
     public const string GoodKey = "TST0001.RenameToGood";
     public const string FineKey = "TST0001.RenameToFine";
@@ -226,7 +226,7 @@ public sealed class TwoRenamesFix : CodeFixProvider
 
 /// <summary>Offers the rename inside a code action group: the verifier must flatten nested actions.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NestedRenameFix)), Shared]
-public sealed class NestedRenameFix : CodeFixProvider
+internal sealed class NestedRenameFix : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST0001");
 
@@ -246,7 +246,7 @@ public sealed class NestedRenameFix : CodeFixProvider
 
 /// <summary>Replaces the field's type with an undefined one: a fix that breaks the build.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BreakingFix)), Shared]
-public sealed class BreakingFix : CodeFixProvider
+internal sealed class BreakingFix : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST0001");
 
@@ -277,7 +277,7 @@ public sealed class BreakingFix : CodeFixProvider
 
 /// <summary>Registers no action at all.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NoActionFix)), Shared]
-public sealed class NoActionFix : CodeFixProvider
+internal sealed class NoActionFix : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST0001");
 
@@ -288,7 +288,7 @@ public sealed class NoActionFix : CodeFixProvider
 
 /// <summary>A correct single fix whose FixAll provider only fixes the first diagnostic: FixAll verification must fail.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BrokenFixAllFix)), Shared]
-public sealed class BrokenFixAllFix : CodeFixProvider
+internal sealed class BrokenFixAllFix : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST0001");
 
@@ -312,6 +312,25 @@ public sealed class BrokenFixAllFix : CodeFixProvider
             var token = root!.FindToken(first.Location.SourceSpan.Start);
             return TestFixes.Rename(document, root, token, "good", "Rename to good", RenameBadFieldFix.Key);
         }
+    }
+}
+
+/// <summary>Renames <c>bad*</c> to the prefix in the option <c>test_fix_prefix</c>, read from the workspace's config documents.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConfiguredRenameFix)), Shared]
+internal sealed class ConfiguredRenameFix : CodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST0001");
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var tree = await context.Document.GetSyntaxTreeAsync(context.CancellationToken).ConfigureAwait(false);
+        var options = context.Document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree!);
+        var prefix = options.TryGetValue("test_fix_prefix", out var value) ? value : "good";
+        var token = root!.FindToken(context.Span.Start);
+        context.RegisterCodeFix(TestFixes.Rename(context.Document, root, token, prefix, "Rename to " + prefix, "TST0001.Configured"), context.Diagnostics);
     }
 }
 

@@ -132,6 +132,10 @@ internal static class AnalyzerInfo<TAnalyzer>
         }
     }
 
+    /// <summary>The message format of the first descriptor with <paramref name="id"/>, for display only.</summary>
+    public static string? MessageFormatFor(string id) =>
+        SupportedDiagnostics.FirstOrDefault(d => d.Id == id)?.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The default ID for paste-ready markup, or null when the analyzer has several.</summary>
     public static string? DefaultIdOrNull
     {

@@ -37,10 +37,10 @@ public sealed class SL9001InvalidOptionTests
         ExpectedDiagnostics =
         {
             Verify.Diagnostic().WithNoLocation().WithArguments("stateless_analyzers.development_guards", "maybe", "expected true or false"),
-            Verify.Diagnostic().WithNoLocation().WithArguments("stateless_analyzers.handler_base_types", "FastEndpoints.Endpoint`2, not a type", "a comma-separated list of type metadata names"),
-            Verify.Diagnostic().WithNoLocation().WithArguments("stateless_analyzers.safe_types", "Shop..Price", "a comma-separated list of type metadata names"),
-            Verify.Diagnostic().WithNoLocation().WithArguments("stateless_analyzers.singleton_registration_methods", "AddSingletonAs<T>", "a comma-separated list of method names"),
-            Verify.Diagnostic().WithNoLocation().WithArguments("stateless_analyzers.blob_abstraction_namespace", "1Storage", "a namespace name such as Contoso.Storage"),
+            Verify.Diagnostic().WithNoLocation().WithArguments("stateless_analyzers.handler_base_types", "FastEndpoints.Endpoint`2, not a type", "expected a comma-separated list of type metadata names"),
+            Verify.Diagnostic().WithNoLocation().WithArguments("stateless_analyzers.safe_types", "Shop..Price", "expected a comma-separated list of type metadata names"),
+            Verify.Diagnostic().WithNoLocation().WithArguments("stateless_analyzers.singleton_registration_methods", "AddSingletonAs<T>", "expected a comma-separated list of method names"),
+            Verify.Diagnostic().WithNoLocation().WithArguments("stateless_analyzers.blob_abstraction_namespace", "1Storage", "expected a namespace name such as Contoso.Storage"),
         },
     }.RunAsync();
 

@@ -196,30 +196,30 @@ public sealed class SL1001StaticMutableStateTests
         using Microsoft.AspNetCore.SignalR;
 
         [ApiController]
-        public sealed class ByAttribute { private static int [|a|]; }
+        public sealed class ByAttribute { private static object? [|a|]; }
 
         [Controller]
         public class AttributedBase { }
-        public sealed class ByInheritedAttribute : AttributedBase { private static int [|b|]; }
+        public sealed class ByInheritedAttribute : AttributedBase { private static object? [|b|]; }
 
-        public sealed class ConventionController { private static int [|c|]; }
+        public sealed class ConventionController { private static object? [|c|]; }
 
-        public sealed class IndexModel : PageModel { private static int [|d|]; }
+        public sealed class IndexModel : PageModel { private static object? [|d|]; }
 
-        public sealed class ChatHub : Hub { private static int [|e|]; }
+        public sealed class ChatHub : Hub { private static object? [|e|]; }
 
         public interface IClient { Task Receive(string message); }
-        public sealed class TypedHub : Hub<IClient> { private static int [|f|]; }
+        public sealed class TypedHub : Hub<IClient> { private static object? [|f|]; }
 
         public sealed class FactoryMiddleware : IMiddleware
         {
-            private static int [|g|];
+            private static object? [|g|];
             public Task InvokeAsync(HttpContext context, RequestDelegate next) => next(context);
         }
 
         public sealed class ConventionMiddleware
         {
-            private static int [|h|];
+            private static object? [|h|];
             private readonly RequestDelegate next;
             public ConventionMiddleware(RequestDelegate next) => this.next = next;
             public Task InvokeAsync(HttpContext context) => next(context);
@@ -248,6 +248,7 @@ public sealed class SL1001StaticMutableStateTests
             public sealed class GreeterService : Greeter.GreeterBase
             {
                 private static int [|greeted|];
+                public int Greet() => ++greeted;
             }
         }
         """);
@@ -283,6 +284,7 @@ public sealed class SL1001StaticMutableStateTests
         public sealed record RecordController
         {
             public static int [|Seen|];
+            public void Hit() => Seen++;
         }
         """);
 
@@ -332,6 +334,7 @@ public sealed class SL1001StaticMutableStateTests
             public sealed class CreateOrder : FastEndpoints.Endpoint<string, int>
             {
                 private static int [|created|];
+                public int Handle() => created++;
             }
             """,
         GlobalConfig = """

@@ -233,7 +233,7 @@ public sealed class SL1002StaticWriteFromHandlerTests
                     Missing.Hits++;
                     Metrics.Unknown = 3;
                     [|Metrics.Hits|]++;
-                    Metrics.Hits +=
+                    [|Metrics.Hits|] +=
                 }
             }
 

@@ -1,0 +1,92 @@
+using Microsoft.CodeAnalysis;
+
+namespace StatelessAnalyzers.Tests.Catalog;
+
+/// <summary>The rules on the bundled sample app: the findings it was written to show, nothing else, no exceptions.</summary>
+public sealed class SampleAppTests
+{
+    private static readonly Lazy<Task<(System.Collections.Immutable.ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)>> Analysis =
+        new(() => AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(
+            AnalyzerRunner.ProjectSources("samples/StatefulShop").Append(("GlobalUsings.g.cs", AnalyzerRunner.WebImplicitUsings)))));
+
+    [Fact]
+    public async Task NoAnalyzerThrows()
+    {
+        var (_, exceptions) = await Analysis.Value;
+        Assert.Empty(exceptions);
+    }
+
+    [Fact]
+    public async Task ReportsTheStateTheSampleKeeps()
+    {
+        var (diagnostics, _) = await Analysis.Value;
+        var found = diagnostics
+            .Where(d => d.Id is "SL1001" or "SL1002")
+            .Select(d => $"{d.Id} {d.Location.SourceTree?.FilePath} {d.GetMessage().Split('\'')[1]}")
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(
+            new[]
+            {
+                "SL1001 Controllers/CartController.cs Carts",
+                "SL1001 Controllers/ProductsController.cs _requestCount",
+                "SL1001 Hubs/ChatHub.cs ConnectedUsers",
+                "SL1001 Middleware/RequestCountingMiddleware.cs _requestCount",
+                "SL1001 Pages/Index.cshtml.cs _visits",
+                "SL1002 Controllers/OrdersController.cs LastOrderAt",
+                "SL1002 Controllers/OrdersController.cs Revenue",
+                "SL1002 Controllers/OrdersController.cs TotalOrders",
+                "SL1002 Controllers/ProductsController.cs Stock",
+                "SL1002 Program.cs Hits",
+            },
+            found);
+    }
+
+    [Fact]
+    public async Task NoTwoRulesReportOneConstruct()
+    {
+        var (diagnostics, _) = await Analysis.Value;
+        var shared = diagnostics
+            .Where(d => d.Location.IsInSource)
+            .GroupBy(d => (d.Location.SourceTree!.FilePath, d.Location.SourceSpan))
+            .Where(g => g.Select(d => d.Id).Distinct().Count() > 1)
+            .Select(g => string.Join(", ", g.Select(d => d.ToString())))
+            .ToList();
+        Assert.Empty(shared);
+    }
+
+    [Fact]
+    public async Task DamagedSampleSourcesNeverMakeAnAnalyzerThrow()
+    {
+        var sources = AnalyzerRunner.ProjectSources("samples/StatefulShop").ToList();
+        var random = new Random(1001);
+        var damaged = 0;
+        foreach (var (path, text) in sources)
+        {
+            // Truncated at three points, and with one random character range removed.
+            foreach (var cut in new[] { text.Length / 3, text.Length / 2, (text.Length * 5) / 6 })
+            {
+                await AssertNoException(sources, path, text[..cut]);
+                damaged++;
+            }
+            var start = random.Next(text.Length);
+            var length = Math.Min(random.Next(1, 40), text.Length - start);
+            await AssertNoException(sources, path, text.Remove(start, length));
+            damaged++;
+        }
+        Assert.True(damaged >= 4 * sources.Count);
+    }
+
+    private static async Task AssertNoException(List<(string Path, string Text)> sources, string damagedPath, string damagedText)
+    {
+        var input = sources.Select(s => s.Path == damagedPath ? (s.Path, damagedText) : s)
+            .Append(("GlobalUsings.g.cs", AnalyzerRunner.WebImplicitUsings));
+        var (diagnostics, exceptions) = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(input));
+        Assert.True(exceptions.Count == 0, $"damaged {damagedPath}: {string.Join("\n", exceptions)}");
+        foreach (var diagnostic in diagnostics.Where(d => d.Location.IsInSource))
+        {
+            var tree = diagnostic.Location.SourceTree!;
+            Assert.True(diagnostic.Location.SourceSpan.End <= tree.Length, $"{diagnostic} lies outside its source");
+        }
+    }
+}
