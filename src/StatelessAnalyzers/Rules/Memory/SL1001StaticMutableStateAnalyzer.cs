@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -27,7 +28,7 @@ public sealed class SL1001StaticMutableStateAnalyzer : DiagnosticAnalyzer
                 return; // no request-handling types outside web projects: nothing registered, no cost
 
             var analysis = new CompilationAnalysis(symbols);
-            start.RegisterSymbolStartAction(analysis.OnTopLevelTypeStart, SymbolKind.NamedType);
+            start.RegisterSymbolStartAction(analysis.OnTypeStart, SymbolKind.NamedType);
             start.RegisterOperationAction(analysis.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
@@ -52,6 +53,7 @@ public sealed class SL1001StaticMutableStateAnalyzer : DiagnosticAnalyzer
     private sealed class CompilationAnalysis
     {
         private readonly WellKnownSymbols symbols;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<TypeAnalysis?>> typeAnalyses = new(SymbolEqualityComparer.Default);
 
         // Non-private candidates not written inside their own type: their verdict waits for the whole compilation.
         private readonly ConcurrentBag<(ISymbol Member, Verdict Verdict)> pending = new();
@@ -62,53 +64,55 @@ public sealed class SL1001StaticMutableStateAnalyzer : DiagnosticAnalyzer
 
         public CompilationAnalysis(WellKnownSymbols symbols) => this.symbols = symbols;
 
-        public void OnTopLevelTypeStart(SymbolStartAnalysisContext context)
+        public void OnTypeStart(SymbolStartAnalysisContext context)
         {
             var type = (INamedTypeSymbol)context.Symbol;
-            if (type.ContainingType is not null || type.Locations.Length == 0 || type.Locations[0].SourceTree is not { } tree)
-                return; // nested types are analysed with their outermost type, so writes from anywhere inside it are seen
+            var outermost = type;
+            while (outermost.ContainingType is not null)
+                outermost = outermost.ContainingType;
 
-            var rules = symbols.GetContext(context.Options, tree);
-            if (!rules.MemoryRulesApply)
+            // Candidates are collected once for the outermost type and its nested types: a private static member can
+            // be written from any of them, and each type's own symbol-start actions see only that type's code.
+            var analysis = typeAnalyses.GetOrAdd(outermost, t => new Lazy<TypeAnalysis?>(() => CreateTypeAnalysis(t, context))).Value;
+            if (analysis is null)
                 return;
 
-            Dictionary<ISymbol, Verdict>? candidates = null;
-            CollectCandidates(type, rules, insideHandler: false, ref candidates, context.CancellationToken);
-            if (candidates is null)
-                return;
-
-            var changed = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-            var conditional = false;
-            foreach (var entry in candidates)
-                conditional |= entry.Value != Verdict.State;
-
-            if (conditional)
+            if (analysis.HasConditionalCandidates)
             {
                 context.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        if (MemberFacts.GetReferencedMember(operationContext.Operation) is not { IsStatic: true } member
-                            || !candidates.TryGetValue(member.OriginalDefinition, out var verdict)
-                            || verdict == Verdict.State)
-                            return;
-                        if (IsChange(operationContext.Operation, operationContext.ContainingSymbol, member, verdict, rules.Types))
-                            changed.TryAdd(member.OriginalDefinition, true);
-                    },
+                    operationContext => analysis.Record(operationContext),
                     OperationKind.FieldReference,
                     OperationKind.PropertyReference);
             }
 
+            if (!SymbolEqualityComparer.Default.Equals(type, outermost))
+                return;
+
+            // The outermost type ends after its members, nested types included, have been analysed.
             context.RegisterSymbolEndAction(endContext =>
             {
-                foreach (var entry in candidates)
+                foreach (var entry in analysis.Candidates)
                 {
                     var member = entry.Key;
-                    if (entry.Value == Verdict.State || changed.ContainsKey(member))
+                    if (entry.Value == Verdict.State || analysis.Changed.ContainsKey(member))
                         endContext.ReportDiagnostic(CreateDiagnostic(Descriptors.SL1001StaticMutableState, member));
                     else if (!MemberFacts.IsEffectivelyPrivate(member))
                         pending.Add((member, entry.Value));
                 }
+                typeAnalyses.TryRemove(outermost, out _);
             });
+        }
+
+        private TypeAnalysis? CreateTypeAnalysis(INamedTypeSymbol outermost, SymbolStartAnalysisContext context)
+        {
+            if (outermost.Locations.Length == 0 || outermost.Locations[0].SourceTree is not { } tree)
+                return null;
+            var rules = symbols.GetContext(context.Options, tree);
+            if (!rules.MemoryRulesApply)
+                return null;
+            Dictionary<ISymbol, Verdict>? candidates = null;
+            CollectCandidates(outermost, rules, insideHandler: false, ref candidates, context.CancellationToken);
+            return candidates is null ? null : new TypeAnalysis(candidates, rules.Types);
         }
 
         /// <summary>Records writes to non-private static members of request-handling types, from anywhere.</summary>
@@ -144,14 +148,6 @@ public sealed class SL1001StaticMutableStateAnalyzer : DiagnosticAnalyzer
                 if (changed)
                     context.ReportDiagnostic(CreateDiagnostic(Descriptors.SL1001StaticMutableStateCompilationEnd, member));
             }
-        }
-
-        private static bool IsChange(IOperation operation, ISymbol containingSymbol, ISymbol member, Verdict verdict, StateTypeClassifier types)
-        {
-            var kind = StateWrites.Classify(operation, types);
-            if (kind == WriteKind.None || (verdict == Verdict.StateIfMutated && kind != WriteKind.Mutation))
-                return false;
-            return !MemberFacts.IsTypeInitialization(operation, containingSymbol, member.ContainingType);
         }
 
         private void CollectCandidates(
@@ -213,5 +209,38 @@ public sealed class SL1001StaticMutableStateAnalyzer : DiagnosticAnalyzer
 
         private static Diagnostic CreateDiagnostic(DiagnosticDescriptor descriptor, ISymbol member) =>
             Diagnostic.Create(descriptor, member.Locations[0], member.Name, member.ContainingType.Name);
+    }
+
+    /// <summary>The static members of one outermost type (and its nested types) that may be state, and which were changed.</summary>
+    private sealed class TypeAnalysis
+    {
+        private readonly StateTypeClassifier types;
+
+        public TypeAnalysis(Dictionary<ISymbol, Verdict> candidates, StateTypeClassifier types)
+        {
+            Candidates = candidates;
+            this.types = types;
+            foreach (var entry in candidates)
+                HasConditionalCandidates |= entry.Value != Verdict.State;
+        }
+
+        public Dictionary<ISymbol, Verdict> Candidates { get; }
+
+        public bool HasConditionalCandidates { get; }
+
+        public ConcurrentDictionary<ISymbol, bool> Changed { get; } = new(SymbolEqualityComparer.Default);
+
+        public void Record(OperationAnalysisContext context)
+        {
+            if (MemberFacts.GetReferencedMember(context.Operation) is not { IsStatic: true } member
+                || !Candidates.TryGetValue(member.OriginalDefinition, out var verdict)
+                || verdict == Verdict.State)
+                return;
+            var kind = StateWrites.Classify(context.Operation, types);
+            if (kind == WriteKind.None || (verdict == Verdict.StateIfMutated && kind != WriteKind.Mutation))
+                return;
+            if (!MemberFacts.IsTypeInitialization(context.Operation, context.ContainingSymbol, member.ContainingType))
+                Changed.TryAdd(member.OriginalDefinition, true);
+        }
     }
 }

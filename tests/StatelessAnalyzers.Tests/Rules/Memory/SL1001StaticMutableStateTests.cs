@@ -289,6 +289,28 @@ public sealed class SL1001StaticMutableStateTests
         """);
 
     [Fact]
+    public Task Reports_PrivateCollectionsMutatedFromNestedAndOuterTypes() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class WishlistController : ControllerBase
+        {
+            private static readonly List<string> [|Wishes|] = new();
+            private static readonly List<string> Untouched = new();
+
+            public int Count() => Untouched.Count + Helper.Items.Count;
+
+            public void Add(string wish) => Helper.Items.Add(wish);
+
+            private sealed class Helper
+            {
+                internal static readonly List<string> [|Items|] = new();
+                public static void Record(string wish) => Wishes.Add(wish);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reports_PrimaryConstructorController() => Verify.VerifyAnalyzerAsync("""
         using System.Collections.Generic;
         using Microsoft.AspNetCore.Mvc;
