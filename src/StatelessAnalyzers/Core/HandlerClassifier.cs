@@ -51,7 +51,7 @@ internal sealed class HandlerClassifier
         for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
         {
             var definition = baseType.OriginalDefinition;
-            if (Is(definition, symbols.PageModel) || Is(definition, symbols.Hub) || extraBaseTypes.Contains(definition))
+            if (definition.Is(symbols.PageModel) || definition.Is(symbols.Hub) || extraBaseTypes.Contains(definition))
                 return true;
             if (symbols.BindServiceMethodAttribute is not null && HasAttribute(definition, symbols.BindServiceMethodAttribute))
                 return true;
@@ -80,7 +80,7 @@ internal sealed class HandlerClassifier
         {
             if (symbols.NonControllerAttribute is not null && HasAttribute(current, symbols.NonControllerAttribute))
                 return false;
-            if (Is(current.OriginalDefinition, symbols.ControllerBase))
+            if (current.OriginalDefinition.Is(symbols.ControllerBase))
                 derivesFromControllerBase = true;
             if ((symbols.ControllerAttribute is not null && HasAttribute(current, symbols.ControllerAttribute))
                 || (symbols.ApiControllerAttribute is not null && HasAttribute(current, symbols.ApiControllerAttribute)))
@@ -103,7 +103,7 @@ internal sealed class HandlerClassifier
         {
             foreach (var implemented in type.AllInterfaces)
             {
-                if (Is(implemented, symbols.IMiddleware))
+                if (implemented.Is(symbols.IMiddleware))
                     return true;
             }
         }
@@ -121,7 +121,7 @@ internal sealed class HandlerClassifier
             {
                 foreach (var parameter in method.Parameters)
                 {
-                    if (Is(parameter.Type, symbols.RequestDelegate))
+                    if (parameter.Type.Is(symbols.RequestDelegate))
                         takesNext = true;
                 }
             }
@@ -129,7 +129,7 @@ internal sealed class HandlerClassifier
                 && method.DeclaredAccessibility == Accessibility.Public
                 && method.Name is "Invoke" or "InvokeAsync"
                 && method.Parameters.Length > 0
-                && Is(method.Parameters[0].Type, symbols.HttpContext))
+                && method.Parameters[0].Type.Is(symbols.HttpContext))
             {
                 hasInvoke = true;
             }
@@ -143,13 +143,10 @@ internal sealed class HandlerClassifier
         {
             for (var attributeClass = attribute.AttributeClass; attributeClass is not null; attributeClass = attributeClass.BaseType)
             {
-                if (Is(attributeClass, attributeType))
+                if (attributeClass.Is(attributeType))
                     return true;
             }
         }
         return false;
     }
-
-    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
-        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
 }

@@ -65,7 +65,7 @@ internal sealed class StateTypeClassifier
         var definition = named.OriginalDefinition;
         if (IsSafe(named))
             return Traits.SafeOrImmutable;
-        if (Is(definition, symbols.AsyncLocal) || Is(definition, symbols.ThreadLocal))
+        if (definition.Is(symbols.AsyncLocal) || definition.Is(symbols.ThreadLocal))
             return Traits.FlowLocal;
 
         var traits = Traits.None;
@@ -75,7 +75,7 @@ internal sealed class StateTypeClassifier
         if (IsImmutableCollection(named))
             return traits | Traits.SafeOrImmutable;
 
-        if (Is(definition, symbols.StringBuilder) || ImplementsCollectionInterface(named))
+        if (definition.Is(symbols.StringBuilder) || ImplementsCollectionInterface(named))
             traits |= Traits.MutableCollection;
         return traits;
     }
@@ -111,13 +111,13 @@ internal sealed class StateTypeClassifier
             return type.TypeArguments[0] is INamedTypeSymbol inner && IsSafe(inner);
 
         // Lazy<T> of a safe type.
-        if (Is(type.OriginalDefinition, symbols.Lazy) && type.TypeArguments.Length == 1)
+        if (type.OriginalDefinition.Is(symbols.Lazy) && type.TypeArguments.Length == 1)
             return type.TypeArguments[0] is INamedTypeSymbol lazyValue && IsSafe(lazyValue);
 
         for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
         {
             var definition = current.OriginalDefinition;
-            if (symbols.SafeTypes.Contains(definition) || configuredSafeTypes.Contains(definition) || Is(definition, symbols.Delegate))
+            if (symbols.SafeTypes.Contains(definition) || configuredSafeTypes.Contains(definition) || definition.Is(symbols.Delegate))
                 return true;
         }
 
@@ -128,9 +128,7 @@ internal sealed class StateTypeClassifier
                 return true;
         }
 
-        // An interface-typed field (ILogger<T>, IOptions<T>) is the interface itself.
-        return type.TypeKind == TypeKind.Interface
-            && (symbols.SafeTypes.Contains(type.OriginalDefinition) || configuredSafeTypes.Contains(type.OriginalDefinition));
+        return false;
     }
 
     private bool IsImmutableCollection(INamedTypeSymbol type)
@@ -156,9 +154,9 @@ internal sealed class StateTypeClassifier
     private bool IsCollectionInterface(INamedTypeSymbol type)
     {
         var definition = type.OriginalDefinition;
-        return Is(definition, symbols.GenericCollection)
-            || Is(definition, symbols.NonGenericDictionary)
-            || Is(definition, symbols.ProducerConsumerCollection);
+        return definition.Is(symbols.GenericCollection)
+            || definition.Is(symbols.NonGenericDictionary)
+            || definition.Is(symbols.ProducerConsumerCollection);
     }
 
     private static bool IsOrDerivesFromAny(INamedTypeSymbol type, ImmutableHashSet<INamedTypeSymbol> candidates)
@@ -172,7 +170,4 @@ internal sealed class StateTypeClassifier
         }
         return false;
     }
-
-    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
-        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
 }
