@@ -44,6 +44,41 @@ internal static class Descriptors
         "A controller, hub, middleware or endpoint handler that writes a static field or property of another type keeps request data in process memory, where other replicas cannot see it and a restart loses it.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor SL2001InMemoryDistributedCache = Create(
+        "SL2001",
+        "In-memory distributed cache registered",
+        "'AddDistributedMemoryCache' keeps IDistributedCache entries in this process, so each replica sees its own cache and a restart empties it: {0}",
+        DiagnosticCategories.Infrastructure,
+        DiagnosticSeverity.Warning,
+        "AddDistributedMemoryCache registers an IDistributedCache that lives in process memory: the session, the cache entries and anything else stored through IDistributedCache are not shared between replicas.");
+
+    public static readonly DiagnosticDescriptor SL2002SessionInProcessMemory = Create(
+        "SL2002",
+        "Session state kept in process memory",
+        "'AddSession' stores session state in IDistributedCache, and no shared cache is registered in this project: a user's next request on another replica finds an empty session",
+        DiagnosticCategories.Infrastructure,
+        DiagnosticSeverity.Warning,
+        "Session state lives in the registered IDistributedCache; without a shared one (Redis, SQL Server, Cosmos DB, PostgreSQL) every replica keeps its own sessions and loses them on restart.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor SL2003InProcessCache = Create(
+        "SL2003",
+        "In-process cache used for shared data",
+        "'{0}' is an in-process cache of '{1}': each replica caches its own copy, so replicas can serve different values until entries expire",
+        DiagnosticCategories.Infrastructure,
+        DiagnosticSeverity.Info,
+        "IMemoryCache and MemoryCache keep entries in this process. In a request-handling type or a singleton that is fine for data rebuilt from a source of truth, but data written by one request is invisible to other replicas; IDistributedCache shares it.");
+
+    /// <summary>SL2003 for a singleton service: registrations can be anywhere in the compilation.</summary>
+    public static readonly DiagnosticDescriptor SL2003InProcessCacheCompilationEnd = Create(
+        "SL2003",
+        "In-process cache used for shared data",
+        "'{0}' is an in-process cache of '{1}': each replica caches its own copy, so replicas can serve different values until entries expire",
+        DiagnosticCategories.Infrastructure,
+        DiagnosticSeverity.Info,
+        "IMemoryCache and MemoryCache keep entries in this process. In a request-handling type or a singleton that is fine for data rebuilt from a source of truth, but data written by one request is invisible to other replicas; IDistributedCache shares it.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor SL9001InvalidOption = Create(
         "SL9001",
         "Invalid StatelessAnalyzers option",

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace StatelessAnalyzers.Core;
 
 /// <summary>The classifiers of one compilation as configured by one set of options.</summary>
@@ -24,4 +26,11 @@ internal sealed class RuleContext
     /// request-handling types to look at.
     /// </summary>
     public bool MemoryRulesApply => Symbols.IsWebProject && (!Symbols.IsTestProject || Options.ReportInTests);
+
+    /// <summary>Families 2 to 4 run in web projects and worker services, never in test projects unless configured.</summary>
+    public bool InfrastructureRulesApply => Symbols.IsWebOrWorker && (!Symbols.IsTestProject || Options.ReportInTests);
+
+    /// <summary>True when a family 2 to 4 rule may report at <paramref name="operation"/>: it applies, and no development guard covers it.</summary>
+    public bool MayReportInfrastructure(IOperation operation) =>
+        InfrastructureRulesApply && !DevelopmentGuards.IsGuarded(operation, Options);
 }

@@ -37,6 +37,11 @@ internal sealed class WellKnownSymbols
         IEndpointRouteBuilder = Get("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
         IHost = Get("Microsoft.Extensions.Hosting.IHost");
         IHostEnvironment = Get("Microsoft.Extensions.Hosting.IHostEnvironment");
+        IServiceCollection = Get("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+        IMemoryCache = Get("Microsoft.Extensions.Caching.Memory.IMemoryCache");
+        RuntimeMemoryCache = Get("System.Runtime.Caching.MemoryCache");
+        IDistributedCache = Get("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
+        MemoryDistributedCache = Get("Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache");
 
         Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
         ThreadStaticAttribute = Get("System.ThreadStaticAttribute");
@@ -116,6 +121,9 @@ internal sealed class WellKnownSymbols
 
     public bool IsTestProject => (ProjectKind & ProjectKind.Test) != 0;
 
+    /// <summary>Families 2 to 4 run in web projects and worker services.</summary>
+    public bool IsWebOrWorker => (ProjectKind & (ProjectKind.Web | ProjectKind.Worker)) != 0;
+
     public INamedTypeSymbol? HttpContext { get; }
     public INamedTypeSymbol? RequestDelegate { get; }
     public INamedTypeSymbol? IMiddleware { get; }
@@ -129,6 +137,11 @@ internal sealed class WellKnownSymbols
     public INamedTypeSymbol? IEndpointRouteBuilder { get; }
     public INamedTypeSymbol? IHost { get; }
     public INamedTypeSymbol? IHostEnvironment { get; }
+    public INamedTypeSymbol? IServiceCollection { get; }
+    public INamedTypeSymbol? IMemoryCache { get; }
+    public INamedTypeSymbol? RuntimeMemoryCache { get; }
+    public INamedTypeSymbol? IDistributedCache { get; }
+    public INamedTypeSymbol? MemoryDistributedCache { get; }
     public INamedTypeSymbol Delegate { get; }
     public INamedTypeSymbol? ThreadStaticAttribute { get; }
     public INamedTypeSymbol? AsyncLocal { get; }

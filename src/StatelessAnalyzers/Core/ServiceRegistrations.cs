@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace StatelessAnalyzers.Core;
+
+/// <summary>How long a registered service lives.</summary>
+internal enum ServiceLifetime
+{
+    Singleton,
+    Scoped,
+    Transient,
+}
+
+/// <summary>One dependency-injection registration: its lifetime, service and implementation types, and where it is.</summary>
+/// <param name="Lifetime">Singleton for <c>AddSingleton</c>, <c>TryAddSingleton</c>, keyed variants, <c>AddHostedService</c> and configured helpers.</param>
+/// <param name="ServiceType">The service type, when it can be read from the call.</param>
+/// <param name="ImplementationType">The implementation type: a type argument, a <c>typeof</c>, an instance's type, or the type a factory lambda creates; null when unknown.</param>
+/// <param name="Invocation">The registering call.</param>
+internal sealed record ServiceRegistration(
+    ServiceLifetime Lifetime,
+    ITypeSymbol? ServiceType,
+    ITypeSymbol? ImplementationType,
+    IInvocationOperation Invocation)
+{
+    /// <summary>The type whose instance the container creates or holds: the implementation, else the service.</summary>
+    public ITypeSymbol? ConcreteType => ImplementationType ?? ServiceType;
+}
+
+/// <summary>Reads <see cref="ServiceRegistration"/>s from <c>IServiceCollection</c> calls, in every form RULES.md names.</summary>
+internal static class ServiceRegistrations
+{
+    private static readonly ImmutableHashSet<string> SingletonMethods = ImmutableHashSet.Create(
+        "AddSingleton", "TryAddSingleton", "AddKeyedSingleton", "TryAddKeyedSingleton", "AddHostedService");
+
+    private static readonly ImmutableHashSet<string> ScopedMethods = ImmutableHashSet.Create(
+        "AddScoped", "TryAddScoped", "AddKeyedScoped", "TryAddKeyedScoped");
+
+    private static readonly ImmutableHashSet<string> TransientMethods = ImmutableHashSet.Create(
+        "AddTransient", "TryAddTransient", "AddKeyedTransient", "TryAddKeyedTransient");
+
+    /// <summary>
+    /// Reads a registration from <paramref name="invocation"/>; null when it is not a registration on an
+    /// <c>IServiceCollection</c> (or a method named in <c>singleton_registration_methods</c>).
+    /// </summary>
+    public static ServiceRegistration? TryRead(IInvocationOperation invocation, WellKnownSymbols symbols, StatelessOptions options)
+    {
+        var method = invocation.TargetMethod;
+        ServiceLifetime lifetime;
+        if (SingletonMethods.Contains(method.Name) || IsConfiguredSingletonMethod(method.Name, options))
+            lifetime = ServiceLifetime.Singleton;
+        else if (ScopedMethods.Contains(method.Name))
+            lifetime = ServiceLifetime.Scoped;
+        else if (TransientMethods.Contains(method.Name))
+            lifetime = ServiceLifetime.Transient;
+        else
+            return null;
+
+        if (!IsOnServiceCollection(invocation, symbols))
+            return null;
+
+        ITypeSymbol? serviceType = null;
+        ITypeSymbol? implementationType = null;
+        var typeArguments = method.TypeArguments;
+        if (typeArguments.Length >= 1)
+            serviceType = typeArguments[0];
+        if (typeArguments.Length >= 2)
+            implementationType = typeArguments[1];
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || parameter.Ordinal == 0 && method.IsExtensionMethod)
+                continue;
+            var value = Unwrap(argument.Value);
+            switch (parameter.Name)
+            {
+                case "serviceType" when value is ITypeOfOperation typeOf:
+                    serviceType = typeOf.TypeOperand;
+                    break;
+                case "implementationType" when value is ITypeOfOperation typeOf:
+                    implementationType = typeOf.TypeOperand;
+                    break;
+                case "implementationInstance":
+                    implementationType ??= value.Type;
+                    break;
+                case "implementationFactory":
+                    implementationType ??= FactoryResultType(value);
+                    break;
+            }
+        }
+
+        // AddHostedService<T>() registers T as its own implementation.
+        if (method.Name == "AddHostedService" && implementationType is null)
+            implementationType = serviceType;
+
+        return new ServiceRegistration(lifetime, serviceType, implementationType, invocation);
+    }
+
+    private static bool IsConfiguredSingletonMethod(string name, StatelessOptions options)
+    {
+        foreach (var configured in options.SingletonRegistrationMethods)
+        {
+            if (string.Equals(configured, name, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsOnServiceCollection(IInvocationOperation invocation, WellKnownSymbols symbols)
+    {
+        if (symbols.IServiceCollection is null)
+            return false;
+        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        if (method.IsExtensionMethod && method.Parameters.Length > 0)
+            return Implements(method.Parameters[0].Type, symbols.IServiceCollection);
+        return invocation.Instance?.Type is { } receiver && Implements(receiver, symbols.IServiceCollection);
+    }
+
+    private static bool Implements(ITypeSymbol type, INamedTypeSymbol expected)
+    {
+        if (type.Is(expected))
+            return true;
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Is(expected))
+                return true;
+        }
+        return false;
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation or IDelegateCreationOperation)
+        {
+            operation = operation is IConversionOperation conversion
+                ? conversion.Operand
+                : ((IDelegateCreationOperation)operation).Target;
+        }
+        return operation;
+    }
+
+    /// <summary>The type a factory lambda creates: <c>sp =&gt; new T(...)</c> or a body that returns <c>new T(...)</c>.</summary>
+    private static ITypeSymbol? FactoryResultType(IOperation factory)
+    {
+        if (factory is not IAnonymousFunctionOperation { Body: { } body })
+            return null;
+        ITypeSymbol? result = null;
+        foreach (var operation in body.Operations)
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } returned })
+            {
+                var created = Unwrap(returned) as IObjectCreationOperation;
+                if (created?.Type is null || (result is not null && !SymbolEqualityComparer.Default.Equals(result, created.Type)))
+                    return null;
+                result = created.Type;
+            }
+        }
+        return result;
+    }
+}
