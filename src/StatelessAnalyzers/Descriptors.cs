@@ -44,6 +44,24 @@ internal static class Descriptors
         "A controller, hub, middleware or endpoint handler that writes a static field or property of another type keeps request data in process memory, where other replicas cannot see it and a restart loses it.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor SL1005StaticStateInWebProject = Create(
+        "SL1005",
+        "Static mutable state in a web project",
+        "'{0}' is static state of '{1}', written while the app runs: it lives in this process only, so other replicas never see it and a restart loses it",
+        DiagnosticCategories.Memory,
+        DiagnosticSeverity.Info,
+        "A static field or property of a repository, store or helper class of a web project that is written while the app runs is per-instance state: each replica has its own copy, and a restart or scale-in loses it.");
+
+    /// <summary>SL1005 when the writes come from other types: reported at compilation end.</summary>
+    public static readonly DiagnosticDescriptor SL1005StaticStateInWebProjectCompilationEnd = Create(
+        "SL1005",
+        "Static mutable state in a web project",
+        "'{0}' is static state of '{1}', written while the app runs: it lives in this process only, so other replicas never see it and a restart loses it",
+        DiagnosticCategories.Memory,
+        DiagnosticSeverity.Info,
+        "A static field or property of a repository, store or helper class of a web project that is written while the app runs is per-instance state: each replica has its own copy, and a restart or scale-in loses it.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor SL2001InMemoryDistributedCache = Create(
         "SL2001",
         "In-memory distributed cache registered",
@@ -78,6 +96,14 @@ internal static class Descriptors
         DiagnosticSeverity.Info,
         "IMemoryCache and MemoryCache keep entries in this process. In a request-handling type or a singleton that is fine for data rebuilt from a source of truth, but data written by one request is invisible to other replicas; IDistributedCache shares it.",
         WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor SL4002StaticWorkQueue = Create(
+        "SL4002",
+        "Static work queue",
+        "'{0}' is an in-memory work queue of '{1}': work queued on one replica is invisible to the others and lost when the instance stops; use a message broker (RabbitMQ, Azure Service Bus, Amazon SQS, Kafka) or a durable job store",
+        DiagnosticCategories.Work,
+        DiagnosticSeverity.Warning,
+        "A static Channel, ConcurrentQueue, BlockingCollection, Queue or ConcurrentBag holds work in process memory: only the replica that queued an item can run it, and items still queued are lost on restart or scale-in.");
 
     public static readonly DiagnosticDescriptor SL9001InvalidOption = Create(
         "SL9001",

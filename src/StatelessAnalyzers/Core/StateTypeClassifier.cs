@@ -16,6 +16,7 @@ internal sealed class StateTypeClassifier
         Queue = 2,
         SafeOrImmutable = 4,
         FlowLocal = 8,
+        RebuildableCache = 16,
     }
 
     private readonly WellKnownSymbols symbols;
@@ -46,6 +47,12 @@ internal sealed class StateTypeClassifier
     /// <summary><c>AsyncLocal&lt;T&gt;</c> and <c>ThreadLocal&lt;T&gt;</c>: values that belong to one flow or thread.</summary>
     public bool IsFlowLocal(ITypeSymbol? type) => Has(type, Traits.FlowLocal);
 
+    /// <summary>
+    /// Caches rebuilt on demand, never state for SL1005: dictionaries keyed by <c>Type</c>, <c>MemberInfo</c> or
+    /// <c>Assembly</c> (reflection caches), <c>Lazy&lt;T&gt;</c> and <c>ConditionalWeakTable</c>.
+    /// </summary>
+    public bool IsRebuildableCache(ITypeSymbol? type) => Has(type, Traits.RebuildableCache);
+
     private bool Has(ITypeSymbol? type, Traits trait)
     {
         if (type is null || type.TypeKind == TypeKind.Error)
@@ -64,11 +71,13 @@ internal sealed class StateTypeClassifier
 
         var definition = named.OriginalDefinition;
         if (IsSafe(named))
-            return Traits.SafeOrImmutable;
+            return definition.Is(symbols.Lazy) ? Traits.SafeOrImmutable | Traits.RebuildableCache : Traits.SafeOrImmutable;
         if (definition.Is(symbols.AsyncLocal) || definition.Is(symbols.ThreadLocal))
             return Traits.FlowLocal;
 
         var traits = Traits.None;
+        if (definition.Is(symbols.Lazy) || definition.Is(symbols.ConditionalWeakTable) || IsReflectionKeyedDictionary(named))
+            traits |= Traits.RebuildableCache;
         if (IsOrDerivesFromAny(named, symbols.QueueTypes))
             traits |= Traits.Queue;
 
@@ -128,6 +137,18 @@ internal sealed class StateTypeClassifier
                 return true;
         }
 
+        return false;
+    }
+
+    private bool IsReflectionKeyedDictionary(INamedTypeSymbol type)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.OriginalDefinition.Is(symbols.GenericDictionary)
+                && implemented.TypeArguments[0] is INamedTypeSymbol key
+                && IsOrDerivesFromAny(key, symbols.ReflectionKeyTypes))
+                return true;
+        }
         return false;
     }
 

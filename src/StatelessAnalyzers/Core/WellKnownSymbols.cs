@@ -52,6 +52,9 @@ internal sealed class WellKnownSymbols
         GenericCollection = Get("System.Collections.Generic.ICollection`1");
         NonGenericDictionary = Get("System.Collections.IDictionary");
         ProducerConsumerCollection = Get("System.Collections.Concurrent.IProducerConsumerCollection`1");
+        GenericDictionary = Get("System.Collections.Generic.IDictionary`2");
+        ConditionalWeakTable = Get("System.Runtime.CompilerServices.ConditionalWeakTable`2");
+        ReflectionKeyTypes = GetAll("System.Type", "System.Reflection.MemberInfo", "System.Reflection.Assembly");
 
         ImmutableCollectionTypes = GetAll(
             "System.Collections.Frozen.FrozenDictionary`2",
@@ -151,6 +154,11 @@ internal sealed class WellKnownSymbols
     public INamedTypeSymbol? GenericCollection { get; }
     public INamedTypeSymbol? NonGenericDictionary { get; }
     public INamedTypeSymbol? ProducerConsumerCollection { get; }
+    public INamedTypeSymbol? GenericDictionary { get; }
+    public INamedTypeSymbol? ConditionalWeakTable { get; }
+
+    /// <summary><c>Type</c>, <c>MemberInfo</c>, <c>Assembly</c>: keys of reflection caches.</summary>
+    public ImmutableHashSet<INamedTypeSymbol> ReflectionKeyTypes { get; }
     public ImmutableHashSet<INamedTypeSymbol> ImmutableCollectionTypes { get; }
     public ImmutableHashSet<INamedTypeSymbol> QueueTypes { get; }
     public ImmutableHashSet<INamedTypeSymbol> SafeTypes { get; }

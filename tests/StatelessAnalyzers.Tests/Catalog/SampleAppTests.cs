@@ -22,9 +22,17 @@ public sealed class SampleAppTests
         "SL1002 Controllers/OrdersController.cs OrderStats.TotalOrders",
         "SL1002 Controllers/ProductsController.cs InventoryStore.Stock",
         "SL1002 Program.cs Metrics.Hits",
+        "SL1005 Data/InMemoryOrderRepository.cs Orders",
+        "SL1005 Data/InMemoryOrderRepository.cs _lastId",
+        "SL1005 Data/InventoryStore.cs Stock",
+        "SL1005 Data/OrderStats.cs LastOrderAt",
+        "SL1005 Data/OrderStats.cs Revenue",
+        "SL1005 Data/OrderStats.cs TotalOrders",
+        "SL1005 Infrastructure/Metrics.cs Hits",
         "SL2001 Program.cs AddDistributedMemoryCache",
         "SL2002 Program.cs AddSession",
         "SL2003 Controllers/ProductsController.cs _cache",
+        "SL4002 Services/EmailSender.cs Outbox",
     };
 
     [Fact]

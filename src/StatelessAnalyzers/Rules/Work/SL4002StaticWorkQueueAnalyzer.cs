@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using StatelessAnalyzers.Core;
+
+namespace StatelessAnalyzers.Rules.Work;
+
+/// <summary>SL4002: a static field (or auto-property) holds an in-memory work queue, in any type of a web project or worker service.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SL4002StaticWorkQueueAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.SL4002StaticWorkQueue);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = WellKnownSymbols.Get(start.Compilation);
+            if (!symbols.IsWebOrWorker || symbols.QueueTypes.IsEmpty)
+                return;
+            start.RegisterSymbolAction(
+                symbolContext =>
+                {
+                    var member = symbolContext.Symbol;
+                    if (!member.IsStatic || member.IsImplicitlyDeclared || member.Locations.Length == 0
+                        || member.Locations[0].SourceTree is not { } tree
+                        || !MemberFacts.HasStorage(member))
+                        return;
+                    var rules = symbols.GetContext(symbolContext.Options, tree);
+                    if (!rules.InfrastructureRulesApply || !rules.Types.IsQueue(MemberFacts.GetMemberType(member)))
+                        return;
+                    symbolContext.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SL4002StaticWorkQueue, member.Locations[0], member.Name, member.ContainingType.Name));
+                },
+                SymbolKind.Field,
+                SymbolKind.Property);
+        });
+    }
+}
