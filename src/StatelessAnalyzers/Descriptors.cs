@@ -44,6 +44,23 @@ internal static class Descriptors
         "A controller, hub, middleware or endpoint handler that writes a static field or property of another type keeps request data in process memory, where other replicas cannot see it and a restart loses it.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor SL1003SingletonState = Create(
+        "SL1003",
+        "Mutable state in a singleton service",
+        "'{0}' is state of the singleton '{1}', written after construction: each replica holds its own value and a restart loses it; keep it in a shared store (a database or a distributed cache)",
+        DiagnosticCategories.Memory,
+        DiagnosticSeverity.Info,
+        "An instance field of a class registered as a singleton lives as long as the process: when requests write it, each replica accumulates different state, and a restart or scale-in loses it.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor SL1004CapturedState = Create(
+        "SL1004",
+        "Endpoint handler captures mutable state",
+        "'{0}' is captured by an endpoint handler and lives as long as the app: each replica keeps its own copy and a restart loses it; keep it in a database or a distributed cache",
+        DiagnosticCategories.Memory,
+        DiagnosticSeverity.Warning,
+        "A local variable of Program.cs (or a field reached through a captured 'this') used by a minimal API handler lives for the whole life of the process: a collection that handlers add to, or a variable they assign, is per-replica state.");
+
     public static readonly DiagnosticDescriptor SL1005StaticStateInWebProject = Create(
         "SL1005",
         "Static mutable state in a web project",
@@ -97,6 +114,14 @@ internal static class Descriptors
         "IMemoryCache and MemoryCache keep entries in this process. In a request-handling type or a singleton that is fine for data rebuilt from a source of truth, but data written by one request is invisible to other replicas; IDistributedCache shares it.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor SL4001SingletonQueue = Create(
+        "SL4001",
+        "In-memory work queue registered as a singleton",
+        "'{0}' is registered as a singleton and holds an in-memory queue: work queued on one replica runs only there and is lost when it stops; use a message broker (RabbitMQ, Azure Service Bus, Amazon SQS, Kafka) or a durable job store",
+        DiagnosticCategories.Work,
+        DiagnosticSeverity.Warning,
+        "A singleton Channel, ConcurrentQueue, BlockingCollection or Queue (or a class holding one, such as a BackgroundTaskQueue read by a hosted service) keeps queued work in process memory: only the replica that queued an item can run it, and queued items are lost on restart or scale-in.");
+
     public static readonly DiagnosticDescriptor SL4002StaticWorkQueue = Create(
         "SL4002",
         "Static work queue",
@@ -104,6 +129,22 @@ internal static class Descriptors
         DiagnosticCategories.Work,
         DiagnosticSeverity.Warning,
         "A static Channel, ConcurrentQueue, BlockingCollection, Queue or ConcurrentBag holds work in process memory: only the replica that queued an item can run it, and items still queued are lost on restart or scale-in.");
+
+    public static readonly DiagnosticDescriptor SL4003FireAndForget = Create(
+        "SL4003",
+        "Fire-and-forget work started by a request",
+        "{0} starts work that outlives the request in this process only: if the replica stops or is scaled in, the work is lost without a trace; hand it to a message broker or a durable job store",
+        DiagnosticCategories.Work,
+        DiagnosticSeverity.Warning,
+        "Work started by a request and not awaited (Task.Run, ThreadPool, a new Thread, a discarded Task, an async void method) runs only in the replica that took the request; a restart, a deployment or a scale-in silently drops it.");
+
+    public static readonly DiagnosticDescriptor SL4004ScheduledWork = Create(
+        "SL4004",
+        "Scheduled work runs on every replica",
+        "'{0}' runs scheduled work with {1}: every replica runs it, so N replicas run each job N times; use a distributed lock or an external scheduler",
+        DiagnosticCategories.Work,
+        DiagnosticSeverity.Info,
+        "A hosted service that loops on PeriodicTimer or Task.Delay, or creates a timer, runs in every replica: scale to N replicas and each scheduled job runs N times, at slightly different moments.");
 
     public static readonly DiagnosticDescriptor SL9001InvalidOption = Create(
         "SL9001",

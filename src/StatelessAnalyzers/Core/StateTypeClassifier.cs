@@ -17,6 +17,7 @@ internal sealed class StateTypeClassifier
         SafeOrImmutable = 4,
         FlowLocal = 8,
         RebuildableCache = 16,
+        Handle = 32,
     }
 
     private readonly WellKnownSymbols symbols;
@@ -53,6 +54,13 @@ internal sealed class StateTypeClassifier
     /// </summary>
     public bool IsRebuildableCache(ITypeSymbol? type) => Has(type, Traits.RebuildableCache);
 
+    /// <summary>
+    /// A handle a singleton may keep (SL1003): the safe static types other than strings, enums, primitives and
+    /// values (<c>HttpClient</c>, loggers, options, <c>Regex</c>, meters, delegates, <c>Lazy&lt;T&gt;</c>...), and the
+    /// types of <c>stateless_analyzers.safe_types</c>.
+    /// </summary>
+    public bool IsHandle(ITypeSymbol? type) => Has(type, Traits.Handle);
+
     private bool Has(ITypeSymbol? type, Traits trait)
     {
         if (type is null || type.TypeKind == TypeKind.Error)
@@ -70,8 +78,10 @@ internal sealed class StateTypeClassifier
             return Traits.None;
 
         var definition = named.OriginalDefinition;
+        if (definition.Is(symbols.Lazy))
+            return Traits.Handle | Traits.RebuildableCache | (IsSafe(named) ? Traits.SafeOrImmutable : Traits.None);
         if (IsSafe(named))
-            return definition.Is(symbols.Lazy) ? Traits.SafeOrImmutable | Traits.RebuildableCache : Traits.SafeOrImmutable;
+            return IsValue(named) ? Traits.SafeOrImmutable : Traits.SafeOrImmutable | Traits.Handle;
         if (definition.Is(symbols.AsyncLocal) || definition.Is(symbols.ThreadLocal))
             return Traits.FlowLocal;
 
@@ -88,6 +98,14 @@ internal sealed class StateTypeClassifier
             traits |= Traits.MutableCollection;
         return traits;
     }
+
+    /// <summary>Strings, enums, primitives and immutable values: safe when static, but state when a singleton writes them.</summary>
+    private static bool IsValue(INamedTypeSymbol type) =>
+        type.SpecialType != SpecialType.None
+        || type.TypeKind == TypeKind.Enum
+        || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+        || type.ContainingNamespace?.ToDisplayString() == "System"
+            && type.Name is "TimeSpan" or "Guid" or "DateTime" or "DateTimeOffset" or "DateOnly" or "TimeOnly" or "Uri" or "Version";
 
     private bool IsSafe(INamedTypeSymbol type)
     {

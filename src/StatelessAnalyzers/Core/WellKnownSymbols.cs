@@ -42,6 +42,20 @@ internal sealed class WellKnownSymbols
         RuntimeMemoryCache = Get("System.Runtime.Caching.MemoryCache");
         IDistributedCache = Get("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
         MemoryDistributedCache = Get("Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache");
+        HybridCache = Get("Microsoft.Extensions.Caching.Hybrid.HybridCache");
+        IHostedService = Get("Microsoft.Extensions.Hosting.IHostedService");
+        IServiceScope = Get("Microsoft.Extensions.DependencyInjection.IServiceScope");
+        Task = Get("System.Threading.Tasks.Task");
+        TaskOfT = Get("System.Threading.Tasks.Task`1");
+        ValueTask = Get("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = Get("System.Threading.Tasks.ValueTask`1");
+        TaskFactory = Get("System.Threading.Tasks.TaskFactory");
+        ThreadPool = Get("System.Threading.ThreadPool");
+        Thread = Get("System.Threading.Thread");
+        PeriodicTimer = Get("System.Threading.PeriodicTimer");
+        ThreadingTimer = Get("System.Threading.Timer");
+        TimersTimer = Get("System.Timers.Timer");
+        CancellationTokenSource = Get("System.Threading.CancellationTokenSource");
 
         Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
         ThreadStaticAttribute = Get("System.ThreadStaticAttribute");
@@ -145,6 +159,42 @@ internal sealed class WellKnownSymbols
     public INamedTypeSymbol? RuntimeMemoryCache { get; }
     public INamedTypeSymbol? IDistributedCache { get; }
     public INamedTypeSymbol? MemoryDistributedCache { get; }
+    public INamedTypeSymbol? HybridCache { get; }
+    public INamedTypeSymbol? IHostedService { get; }
+    public INamedTypeSymbol? IServiceScope { get; }
+    public INamedTypeSymbol? Task { get; }
+    public INamedTypeSymbol? TaskOfT { get; }
+    public INamedTypeSymbol? ValueTask { get; }
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+    public INamedTypeSymbol? TaskFactory { get; }
+    public INamedTypeSymbol? ThreadPool { get; }
+    public INamedTypeSymbol? Thread { get; }
+    public INamedTypeSymbol? PeriodicTimer { get; }
+    public INamedTypeSymbol? ThreadingTimer { get; }
+    public INamedTypeSymbol? TimersTimer { get; }
+    public INamedTypeSymbol? CancellationTokenSource { get; }
+
+    /// <summary>True for <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> and <c>ValueTask&lt;T&gt;</c>.</summary>
+    public bool IsTaskLike(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol named)
+            return false;
+        var definition = named.OriginalDefinition;
+        return definition.Is(Task) || definition.Is(TaskOfT) || definition.Is(ValueTask) || definition.Is(ValueTaskOfT);
+    }
+
+    /// <summary>True when <paramref name="type"/> implements <c>IHostedService</c> (a <c>BackgroundService</c>, for one).</summary>
+    public bool IsHostedService(INamedTypeSymbol type)
+    {
+        if (IHostedService is null)
+            return false;
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Is(IHostedService))
+                return true;
+        }
+        return false;
+    }
     public INamedTypeSymbol Delegate { get; }
     public INamedTypeSymbol? ThreadStaticAttribute { get; }
     public INamedTypeSymbol? AsyncLocal { get; }

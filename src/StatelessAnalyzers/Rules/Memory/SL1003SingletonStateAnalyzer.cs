@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StatelessAnalyzers.Core;
+
+namespace StatelessAnalyzers.Rules.Memory;
+
+/// <summary>
+/// SL1003: an instance field (or auto-property) of a class registered as a singleton is written outside its
+/// constructors, or a readonly mutable collection of it is mutated there.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.SL1003SingletonState);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = WellKnownSymbols.Get(start.Compilation);
+            if (!symbols.IsWebOrWorker || symbols.IServiceCollection is null)
+                return;
+            var analysis = new CompilationAnalysis(symbols);
+            start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+            start.RegisterSymbolStartAction(analysis.OnTypeStart, SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
+        });
+    }
+
+    private sealed class CompilationAnalysis
+    {
+        private readonly WellKnownSymbols symbols;
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> singletons = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentBag<ISymbol> changedMembers = new();
+
+        public CompilationAnalysis(WellKnownSymbols symbols) => this.symbols = symbols;
+
+        public void OnInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var options = symbols.GetOptions(context.Options, invocation.Syntax.SyntaxTree);
+            if (ServiceRegistrations.TryRead(invocation, symbols, options) is { Lifetime: ServiceLifetime.Singleton, ConcreteType: { } type })
+                singletons.TryAdd(type.OriginalDefinition, true);
+        }
+
+        public void OnTypeStart(SymbolStartAnalysisContext context)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            if (type.TypeKind != TypeKind.Class || type.IsStatic || type.Locations.Length == 0 || type.Locations[0].SourceTree is not { } tree)
+                return;
+            var rules = symbols.GetContext(context.Options, tree);
+            if (!rules.InfrastructureRulesApply)
+                return;
+
+            // Members whose writes make them state: any write for writable members, mutation for readonly collections.
+            Dictionary<ISymbol, bool>? candidates = null;
+            foreach (var member in type.GetMembers())
+            {
+                if (member.IsStatic || member.IsImplicitlyDeclared || member is not (IFieldSymbol or IPropertySymbol)
+                    || member is IFieldSymbol { IsConst: true } || !MemberFacts.HasStorage(member))
+                    continue;
+                var memberType = MemberFacts.GetMemberType(member);
+                if (memberType is null || memberType.TypeKind == TypeKind.Error || IsExcluded(memberType, rules.Types))
+                    continue;
+                var readOnly = MemberFacts.IsReadOnly(member);
+                if (readOnly && !rules.Types.IsMutableCollection(memberType))
+                    continue;
+                (candidates ??= new Dictionary<ISymbol, bool>(SymbolEqualityComparer.Default))[member] = readOnly;
+            }
+            if (candidates is null)
+                return;
+
+            var changed = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            context.RegisterOperationAction(
+                operationContext =>
+                {
+                    if (MemberFacts.GetReferencedMember(operationContext.Operation) is not { IsStatic: false } member
+                        || !candidates.TryGetValue(member.OriginalDefinition, out var readOnly))
+                        return;
+                    var kind = StateWrites.Classify(operationContext.Operation, rules.Types);
+                    if (kind == WriteKind.None || (readOnly && kind != WriteKind.Mutation)
+                        || IsConstruction(operationContext.Operation, operationContext.ContainingSymbol, type))
+                        return;
+                    changed.TryAdd(member.OriginalDefinition, true);
+                },
+                OperationKind.FieldReference,
+                OperationKind.PropertyReference);
+
+            context.RegisterSymbolEndAction(_ =>
+            {
+                foreach (var member in changed.Keys)
+                    changedMembers.Add(member);
+            });
+        }
+
+        public void OnCompilationEnd(CompilationAnalysisContext context)
+        {
+            foreach (var member in changedMembers)
+            {
+                if (singletons.ContainsKey(member.ContainingType.OriginalDefinition))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SL1003SingletonState, member.Locations[0], member.Name, member.ContainingType.Name));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Handles, cache abstractions (SL2003's), hosted-service plumbing, queues (SL4001's) and flow-local values are
+        /// not singleton state.
+        /// </summary>
+        private bool IsExcluded(ITypeSymbol type, StateTypeClassifier types)
+        {
+            if (types.IsHandle(type) || types.IsQueue(type) || types.IsFlowLocal(type))
+                return true;
+            var definition = type.OriginalDefinition;
+            if (definition.Is(symbols.IMemoryCache) || definition.Is(symbols.IDistributedCache) || definition.Is(symbols.HybridCache)
+                || definition.Is(symbols.ThreadingTimer) || definition.Is(symbols.TimersTimer) || definition.Is(symbols.PeriodicTimer)
+                || definition.Is(symbols.CancellationTokenSource) || definition.Is(symbols.IServiceScope)
+                || symbols.IsTaskLike(type))
+                return true;
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (implemented.Is(symbols.IMemoryCache) || implemented.Is(symbols.IDistributedCache) || implemented.Is(symbols.IServiceScope))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>True in an initializer or an instance constructor of <paramref name="type"/>, outside lambdas.</summary>
+        private static bool IsConstruction(IOperation operation, ISymbol containingSymbol, INamedTypeSymbol type)
+        {
+            var constructs = containingSymbol switch
+            {
+                IFieldSymbol { IsStatic: false } => true,
+                IPropertySymbol { IsStatic: false } => true,
+                IMethodSymbol { MethodKind: MethodKind.Constructor } constructor =>
+                    SymbolEqualityComparer.Default.Equals(constructor.ContainingType.OriginalDefinition, type.OriginalDefinition),
+                _ => false,
+            };
+            return constructs && !StateWrites.IsInsideDeferredCode(operation);
+        }
+    }
+}
