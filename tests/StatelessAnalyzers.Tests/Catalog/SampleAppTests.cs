@@ -22,6 +22,9 @@ public sealed class SampleAppTests
         "SL1002 Controllers/OrdersController.cs OrderStats.TotalOrders",
         "SL1002 Controllers/ProductsController.cs InventoryStore.Stock",
         "SL1002 Program.cs Metrics.Hits",
+        "SL1003 Services/ProductViewCounter.cs _count",
+        "SL1003 Services/ProductViewCounter.cs _viewsBySku",
+        "SL1004 Program.cs todos",
         "SL1005 Data/InMemoryOrderRepository.cs Orders",
         "SL1005 Data/InMemoryOrderRepository.cs _lastId",
         "SL1005 Data/InventoryStore.cs Stock",
@@ -32,7 +35,11 @@ public sealed class SampleAppTests
         "SL2001 Program.cs AddDistributedMemoryCache",
         "SL2002 Program.cs AddSession",
         "SL2003 Controllers/ProductsController.cs _cache",
+        "SL4001 Program.cs AddSingleton",
         "SL4002 Services/EmailSender.cs Outbox",
+        "SL4003 Controllers/OrdersController.cs Run",
+        "SL4003 Controllers/OrdersController.cs SendOrderConfirmationAsync",
+        "SL4004 Background/SalesReportService.cs SalesReportService",
     };
 
     [Fact]
