@@ -1,10 +1,12 @@
 using StatelessAnalyzers.Rules.Memory;
 using StatelessAnalyzers.Tests.Verification;
-using Verify = StatelessAnalyzers.Tests.Verification.CSharpAnalyzerVerifier<StatelessAnalyzers.Rules.Memory.SL1001StaticMutableStateAnalyzer>;
+using Verify = StatelessAnalyzers.Tests.Verification.CSharpCodeFixVerifier<
+    StatelessAnalyzers.Rules.Memory.SL1001StaticMutableStateAnalyzer,
+    StatelessAnalyzers.CodeFixes.Rules.Memory.SL1001StoreInDistributedCacheCodeFix>;
 
 namespace StatelessAnalyzers.Tests.Rules.Memory;
 
-public sealed class SL1001StaticMutableStateTests
+public sealed partial class SL1001StaticMutableStateTests
 {
     [Fact]
     public Task Reports_CounterInController() => Verify.VerifyAnalyzerAsync("""

@@ -143,4 +143,47 @@ public sealed class SL1003SingletonStateTests
             public int Next() => ++count;
         }
         """);
+
+    [Fact]
+    public Task Reports_PartialClassWithWritesInAnotherPart() => new Verify.Test
+    {
+        TestCode = """
+            public sealed partial class ViewCounter
+            {
+                private int [|count|];
+            }
+            """,
+        AdditionalSources =
+        {
+            ("ViewCounter.Views.cs", "public sealed partial class ViewCounter { public int View() => ++count; }"),
+            ("Program.cs", """
+                using Microsoft.Extensions.DependencyInjection;
+                public static class Registrations
+                {
+                    public static void Add(IServiceCollection services) => services.AddSingleton<ViewCounter>();
+                }
+                """),
+        },
+    }.RunAsync();
+
+    [Fact]
+    public Task Ignores_BrokenCode() => new Verify.Test
+    {
+        TestCode = """
+            using Microsoft.Extensions.DependencyInjection;
+
+            public sealed class ViewCounter
+            {
+                private Missing state;
+                private int [|count|];
+                public int View() { state = null; return ++count
+            }
+
+            public static class Registrations
+            {
+                public static void Add(IServiceCollection services) { services.AddSingleton<ViewCounter>(); services.AddSingleton<Missing>(); }
+            }
+            """,
+        AllowCompilerErrors = true,
+    }.RunAsync();
 }

@@ -78,4 +78,21 @@ public sealed class SL1004CapturedStateTests
 
         namespace Xunit { public sealed class FactAttribute : System.Attribute { } }
         """);
+
+    [Fact]
+    public Task Ignores_BrokenCode() => new Verify.Test
+    {
+        TestCode = """
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Builder;
+
+            var app = WebApplication.CreateBuilder(args).Build();
+            var [|todos|] = new List<string>();
+            Missing broken = null;
+            app.MapGet("/", () => { broken.Add(1); return todos; });
+            app.MapPost("/", (string t) => todos.Add(
+            app.Run();
+            """,
+        AllowCompilerErrors = true,
+    }.RunAsync();
 }

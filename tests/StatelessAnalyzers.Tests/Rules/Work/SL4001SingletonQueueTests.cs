@@ -120,4 +120,23 @@ public sealed class SL4001SingletonQueueTests
             stateless_analyzers.singleton_registration_methods = AddSingletonAs
             """,
     }.RunAsync();
+
+    [Fact]
+    public Task Ignores_BrokenCode() => new Verify.Test
+    {
+        TestCode = """
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class Registrations
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddSingleton<IMissing, Missing>();
+                    services.AddSingleton(typeof(Missing));
+                    services.[|AddSingleton|]<System.Collections.Concurrent.ConcurrentQueue<int>>(
+                }
+            }
+            """,
+        AllowCompilerErrors = true,
+    }.RunAsync();
 }

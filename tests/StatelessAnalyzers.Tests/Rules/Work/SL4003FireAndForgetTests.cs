@@ -104,4 +104,24 @@ public sealed class SL4003FireAndForgetTests
             public void Post() => Task.Run(() => { });
         }
         """);
+
+    [Fact]
+    public Task Ignores_BrokenCode() => new Verify.Test
+    {
+        TestCode = """
+            using System.Threading.Tasks;
+
+            public sealed class OrdersController : Microsoft.AspNetCore.Mvc.ControllerBase
+            {
+                public void Post()
+                {
+                    Missing.Run(() => { });
+                    _ = Unknown();
+                    Task.[|Run|](() => { });
+                    Task.Run(
+                }
+            }
+            """,
+        AllowCompilerErrors = true,
+    }.RunAsync();
 }

@@ -107,4 +107,23 @@ public sealed class SL4004ScheduledWorkTests
             }
         }
         """);
+
+    [Fact]
+    public Task Ignores_BrokenCode() => new Verify.Test
+    {
+        TestCode = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class Broken : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (true) { await Missing.Delay(10); await Task.Delay(
+                }
+            }
+            """,
+        AllowCompilerErrors = true,
+    }.RunAsync();
 }
