@@ -92,6 +92,8 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
                 context.RegisterOperationAction(
                     operationContext =>
                     {
+                        if (DevelopmentGuards.IsGuarded(operationContext.Operation, rules.Options))
+                            return;
                         switch (operationContext.Operation)
                         {
                             case IObjectCreationOperation creation when IsCacheType(creation.Type) && !InitializesCacheMember(creation, cacheMembers):

@@ -154,6 +154,26 @@ public sealed partial class SL2003InProcessCacheTests
         """);
 
     [Fact]
+    public Task Ignores_CachesCreatedInsideDevelopmentGuards() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Hosting;
+        using Microsoft.Extensions.Caching.Memory;
+        using Microsoft.Extensions.Hosting;
+
+        public sealed class DiagnosticsController(IWebHostEnvironment environment) : Microsoft.AspNetCore.Mvc.ControllerBase
+        {
+            public object? Get(string key)
+            {
+                if (environment.IsDevelopment())
+                {
+                    using var local = new MemoryCache(new MemoryCacheOptions());
+                    return local.Get(key);
+                }
+                return [|new MemoryCache(new MemoryCacheOptions())|].Get(key);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Ignores_TestProjects() => Verify.VerifyAnalyzerAsync("""
         using Microsoft.Extensions.Caching.Memory;
 

@@ -1,0 +1,156 @@
+using Xunit.Abstractions;
+
+namespace StatelessAnalyzers.Tests.EndToEnd;
+
+/// <summary>
+/// The package's code fixes applied by <c>dotnet format analyzers</c> to a consumer project, the way a team would
+/// apply them to a whole codebase: afterwards the project builds with no error and the findings are gone.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class CodeFixEndToEndTests(PackageFixture fixture, ITestOutputHelper output)
+{
+    /// <summary>Raises the info rules to warnings so that the build output shows whether any finding is left.</summary>
+    private const string EditorConfig = """
+        root = true
+
+        [*.cs]
+        dotnet_diagnostic.SL2003.severity = warning
+        dotnet_diagnostic.SL1005.severity = warning
+
+        """;
+
+    private const string PricesController = """
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Extensions.Caching.Memory;
+
+        namespace Consumer.Controllers;
+
+        [ApiController]
+        [Route("prices")]
+        public sealed class PricesController(IMemoryCache cache) : ControllerBase
+        {
+            [HttpGet("{sku}")]
+            public async Task<ActionResult<decimal>> Get(string sku, CancellationToken cancellationToken)
+            {
+                var price = await cache.GetOrCreateAsync("price:" + sku, async entry =>
+                {
+                    entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+                    await Task.Delay(10, cancellationToken);
+                    return 9.5m;
+                });
+                return price;
+            }
+
+            [HttpDelete("{sku}")]
+            public async Task<IActionResult> Forget(string sku)
+            {
+                await Task.Yield();
+                cache.Remove("price:" + sku);
+                return NoContent();
+            }
+        }
+
+        """;
+
+    private const string CartController = """
+        using Microsoft.AspNetCore.Mvc;
+
+        namespace Consumer.Controllers;
+
+        public sealed record Cart(string User, List<string> Items);
+
+        [ApiController]
+        [Route("carts")]
+        public sealed class CartController : ControllerBase
+        {
+            private static readonly Dictionary<string, Cart> Carts = new();
+
+            [HttpGet("{user}")]
+            public ActionResult<Cart> Get(string user)
+            {
+                if (Carts.TryGetValue(user, out var cart))
+                    return cart;
+                return NotFound();
+            }
+
+            [HttpPut("{user}")]
+            public IActionResult Put(string user, Cart cart)
+            {
+                Carts[user] = cart;
+                return NoContent();
+            }
+
+            [HttpDelete("{user}")]
+            public async Task<IActionResult> Abandon(string user, CancellationToken cancellationToken)
+            {
+                await Task.Delay(1, cancellationToken);
+                Carts.Remove(user);
+                return NoContent();
+            }
+        }
+
+        """;
+
+    private const string ProgramWithCaches = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllers();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddStackExchangeRedisCacheStandIn();
+        var app = builder.Build();
+        app.MapControllers();
+        app.Run();
+
+        static class CacheRegistration
+        {
+            // Stands in for a shared cache registration, so the sample has an IDistributedCache to inject.
+            public static IServiceCollection AddStackExchangeRedisCacheStandIn(this IServiceCollection services) =>
+                services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache,
+                    Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache>();
+        }
+
+        """;
+
+    [Fact]
+    public async Task FormatAnalyzers_AppliesTheDistributedCacheFixes()
+    {
+        var consumer = fixture.CreateConsumer("format-cache", new Dictionary<string, string?>
+        {
+            [PackageFixture.ControllerPath] = null,
+            ["Controllers/PricesController.cs"] = PricesController,
+            ["Controllers/CartController.cs"] = CartController,
+            ["Program.cs"] = ProgramWithCaches,
+            [".editorconfig"] = EditorConfig,
+        });
+
+        var before = await consumer.BuildAsync();
+        Log(before);
+        Assert.True(before.Succeeded, before.ToString());
+        Assert.Contains(BuildDiagnostic.Parse(before.Output), d => d.Id == "SL2003");
+        Assert.Contains(BuildDiagnostic.Parse(before.Output), d => d.Id == "SL1001");
+
+        var format = await consumer.RunDotnetAsync(
+            "format", "analyzers", consumer.ProjectPath, "--diagnostics", "SL1001", "SL2003", "--severity", "info", "--verbosity", "diagnostic");
+        Log(format);
+        Assert.True(format.Succeeded, format.ToString());
+
+        var fixedSource = File.ReadAllText(consumer.GetPath("Controllers/PricesController.cs"));
+        output.WriteLine(fixedSource);
+        Assert.Contains("IDistributedCache cache", fixedSource, StringComparison.Ordinal);
+        Assert.Contains("GetStringAsync", fixedSource, StringComparison.Ordinal);
+        Assert.DoesNotContain("IMemoryCache", fixedSource, StringComparison.Ordinal);
+
+        var fixedCart = File.ReadAllText(consumer.GetPath("Controllers/CartController.cs"));
+        output.WriteLine(fixedCart);
+        Assert.DoesNotContain("Dictionary<string, Cart>", fixedCart, StringComparison.Ordinal);
+        Assert.Contains("IDistributedCache", fixedCart, StringComparison.Ordinal);
+        Assert.Contains("public async Task<IActionResult> Put", fixedCart, StringComparison.Ordinal);
+
+        var after = await consumer.BuildAsync();
+        Log(after);
+        Assert.True(after.Succeeded, after.ToString());
+        var left = BuildDiagnostic.Parse(after.Output).Where(d => d.Id is "SL1001" or "SL2003" || d.Severity == "error").ToList();
+        Assert.True(left.Count == 0, "Left after the fix:\n" + string.Join("\n", left));
+    }
+
+    private void Log(ProcessResult result) => output.WriteLine(result.ToString());
+}
