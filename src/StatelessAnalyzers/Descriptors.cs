@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace StatelessAnalyzers;
 
 /// <summary>Every diagnostic the package reports. Titles, categories and severities follow RULES.md.</summary>
-internal static class Descriptors
+internal static partial class Descriptors
 {
     public static readonly DiagnosticDescriptor SL1001StaticMutableState = Create(
         "SL1001",

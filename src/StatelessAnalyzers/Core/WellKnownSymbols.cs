@@ -56,6 +56,17 @@ internal sealed class WellKnownSymbols
         ThreadingTimer = Get("System.Threading.Timer");
         TimersTimer = Get("System.Timers.Timer");
         CancellationTokenSource = Get("System.Threading.CancellationTokenSource");
+        SystemIOFile = Get("System.IO.File");
+        FileInfo = Get("System.IO.FileInfo");
+        Directory = Get("System.IO.Directory");
+        SystemIOPath = Get("System.IO.Path");
+        FileStream = Get("System.IO.FileStream");
+        StreamWriter = Get("System.IO.StreamWriter");
+        ZipFile = Get("System.IO.Compression.ZipFile");
+        XDocument = Get("System.Xml.Linq.XDocument");
+        XmlDocument = Get("System.Xml.XmlDocument");
+        XmlWriter = Get("System.Xml.XmlWriter");
+        DrawingImage = Get("System.Drawing.Image");
 
         Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
         ThreadStaticAttribute = Get("System.ThreadStaticAttribute");
@@ -173,6 +184,17 @@ internal sealed class WellKnownSymbols
     public INamedTypeSymbol? ThreadingTimer { get; }
     public INamedTypeSymbol? TimersTimer { get; }
     public INamedTypeSymbol? CancellationTokenSource { get; }
+    public INamedTypeSymbol? SystemIOFile { get; }
+    public INamedTypeSymbol? FileInfo { get; }
+    public INamedTypeSymbol? Directory { get; }
+    public INamedTypeSymbol? SystemIOPath { get; }
+    public INamedTypeSymbol? FileStream { get; }
+    public INamedTypeSymbol? StreamWriter { get; }
+    public INamedTypeSymbol? ZipFile { get; }
+    public INamedTypeSymbol? XDocument { get; }
+    public INamedTypeSymbol? XmlDocument { get; }
+    public INamedTypeSymbol? XmlWriter { get; }
+    public INamedTypeSymbol? DrawingImage { get; }
 
     /// <summary>True for <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> and <c>ValueTask&lt;T&gt;</c>.</summary>
     public bool IsTaskLike(ITypeSymbol? type)

@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace StatelessAnalyzers.Core;
+
+/// <summary>Where the path of a file-system write comes from.</summary>
+internal enum WritePathKind
+{
+    /// <summary>Any path: the instance's disk.</summary>
+    Local,
+
+    /// <summary>Built from <c>Path.GetTempPath()</c> (SL3002).</summary>
+    TempFolder,
+
+    /// <summary>Made by <c>Path.GetTempFileName()</c>, whose call SL3002 reports itself.</summary>
+    TempFileName,
+}
+
+/// <summary>A recognised write to the file system: the API, the destination path, and the node to report on.</summary>
+internal readonly record struct FileSystemWrite(string Api, IOperation? Path, Location Location);
+
+/// <summary>Recognises the file-system writes of RULES.md SL3001, in static-call and instance forms.</summary>
+internal static class FileSystemWrites
+{
+    private static readonly ImmutableHashSet<string> FileWriteMethods = ImmutableHashSet.Create(
+        "WriteAllText", "WriteAllTextAsync", "WriteAllBytes", "WriteAllBytesAsync", "WriteAllLines", "WriteAllLinesAsync",
+        "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync", "AppendAllBytes", "AppendAllBytesAsync",
+        "AppendText", "Create", "CreateText", "OpenWrite");
+
+    private static readonly ImmutableHashSet<string> FileInfoWriteMethods = ImmutableHashSet.Create(
+        "Create", "CreateText", "AppendText", "OpenWrite", "CopyTo", "MoveTo");
+
+    // FileMode: CreateNew = 1, Create = 2, Open = 3, OpenOrCreate = 4, Truncate = 5, Append = 6.
+    // FileAccess: Read = 1, Write = 2, ReadWrite = 3.
+    private static bool IsWritingMode(int mode) => mode is 1 or 2 or 4 or 5 or 6;
+
+    private static bool IsWritingAccess(int access) => access is 2 or 3;
+
+    /// <summary>The write <paramref name="operation"/> performs, or null when it is not one (reads, look-alikes).</summary>
+    public static FileSystemWrite? TryGet(IOperation operation, WellKnownSymbols symbols)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                return TryGetInvocation(invocation, symbols);
+            case IObjectCreationOperation creation when creation.Constructor is { } constructor:
+                var type = creation.Type;
+                var location = creation.Syntax is BaseObjectCreationExpressionSyntax syntax && syntax is ObjectCreationExpressionSyntax named
+                    ? named.Type.GetLocation()
+                    : creation.Syntax.GetLocation();
+                if (type.Is(symbols.FileStream) && HasWritingModeOrAccess(creation.Arguments)
+                    && Argument(creation.Arguments, "path") is { } streamPath)
+                    return new FileSystemWrite("new FileStream", streamPath, location);
+                if (type.Is(symbols.StreamWriter) && constructor.Parameters.Length > 0
+                    && constructor.Parameters[0].Type.SpecialType == SpecialType.System_String
+                    && Argument(creation.Arguments, "path") is { } writerPath)
+                    return new FileSystemWrite("new StreamWriter", writerPath, location);
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Where <paramref name="path"/> points: a temporary folder, a temporary file, or anywhere on the disk.</summary>
+    public static WritePathKind ClassifyPath(IOperation? path, WellKnownSymbols symbols)
+    {
+        if (path is null)
+            return WritePathKind.Local;
+        var kind = WritePathKind.Local;
+        foreach (var part in Expand(path))
+        {
+            if (part is IInvocationOperation { TargetMethod: { Name: "GetTempPath" or "GetTempFileName" } method }
+                && method.ContainingType.Is(symbols.SystemIOPath))
+            {
+                if (method.Name == "GetTempFileName")
+                    return WritePathKind.TempFileName;
+                kind = WritePathKind.TempFolder;
+            }
+        }
+        return kind;
+    }
+
+    private static FileSystemWrite? TryGetInvocation(IInvocationOperation invocation, WellKnownSymbols symbols)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        var name = method.Name;
+        var location = SyntaxLocations.InvokedName(invocation.Syntax);
+        var api = type.Name + "." + name;
+
+        if (type.Is(symbols.SystemIOFile))
+        {
+            if (FileWriteMethods.Contains(name))
+                return new FileSystemWrite(api, Argument(invocation.Arguments, "path"), location);
+            if (name is "Open" or "OpenHandle" && HasWritingModeOrAccess(invocation.Arguments))
+                return new FileSystemWrite(api, Argument(invocation.Arguments, "path"), location);
+            if (name is "Copy" or "Move")
+                return new FileSystemWrite(api, Argument(invocation.Arguments, "destFileName"), location);
+            if (name == "Replace")
+                return new FileSystemWrite(api, Argument(invocation.Arguments, "destinationFileName"), location);
+            return null;
+        }
+
+        if (type.Is(symbols.FileInfo))
+        {
+            if (name is "CopyTo" or "MoveTo")
+                return new FileSystemWrite(api, Argument(invocation.Arguments, "destFileName"), location);
+            if (FileInfoWriteMethods.Contains(name) || (name == "Open" && HasWritingModeOrAccess(invocation.Arguments)))
+                return new FileSystemWrite(api, invocation.Instance, location);
+            return null;
+        }
+
+        if (type.Is(symbols.Directory) && name == "CreateDirectory")
+            return new FileSystemWrite(api, Argument(invocation.Arguments, "path"), location);
+
+        if (type.Is(symbols.ZipFile))
+        {
+            if (name == "CreateFromDirectory")
+                return new FileSystemWrite(api, Argument(invocation.Arguments, "destinationArchiveFileName"), location);
+            if (name == "ExtractToDirectory")
+                return new FileSystemWrite(api, Argument(invocation.Arguments, "destinationDirectoryName"), location);
+            return null;
+        }
+
+        // Save(string) / Create(string): the overloads that take a file name, not a stream or writer.
+        if (name == "Save" && (type.Is(symbols.XDocument) || type.Is(symbols.XmlDocument) || type.Is(symbols.DrawingImage))
+            || name == "Create" && type.Is(symbols.XmlWriter))
+        {
+            return method.Parameters.Length > 0 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                ? new FileSystemWrite(api, invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null, location)
+                : null;
+        }
+        return null;
+    }
+
+    private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string parameterName)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == parameterName)
+                return argument.Value;
+        }
+        return null;
+    }
+
+    private static bool HasWritingModeOrAccess(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Value.ConstantValue is not { HasValue: true, Value: { } value })
+                continue;
+            var number = System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+            if (argument.Parameter?.Name == "mode" && IsWritingMode(number))
+                return true;
+            if (argument.Parameter?.Name == "access" && IsWritingAccess(number))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The path expression and, for a local read, the value it was initialised with.</summary>
+    private static System.Collections.Generic.IEnumerable<IOperation> Expand(IOperation path)
+    {
+        var pending = new System.Collections.Generic.Stack<IOperation>();
+        pending.Push(path);
+        var visitedLocals = 0;
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            yield return current;
+            if (current is ILocalReferenceOperation local && visitedLocals++ < 8 && InitialValue(local) is { } initial)
+                pending.Push(initial);
+            foreach (var child in current.ChildOperations)
+                pending.Push(child);
+        }
+    }
+
+    /// <summary>The initializer of a local declared in the same tree, as an operation.</summary>
+    private static IOperation? InitialValue(ILocalReferenceOperation reference)
+    {
+        if (reference.SemanticModel is not { } model)
+            return null;
+        foreach (var declaration in reference.Local.DeclaringSyntaxReferences)
+        {
+            if (declaration.SyntaxTree == model.SyntaxTree
+                && declaration.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value })
+                return model.GetOperation(value);
+        }
+        return null;
+    }
+}
