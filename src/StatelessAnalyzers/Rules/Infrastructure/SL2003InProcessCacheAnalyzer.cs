@@ -32,7 +32,7 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 
             var analysis = new CompilationAnalysis(symbols);
             start.RegisterSymbolStartAction(analysis.OnTypeStart, SymbolKind.NamedType);
-            start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(analysis.Singletons.Record, OperationKind.Invocation);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
     }
@@ -43,17 +43,14 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 
         // Findings in types that are not request-handling types: reported at the end if the type is a singleton.
         private readonly ConcurrentBag<(INamedTypeSymbol Type, Location Location, string Name)> pending = new();
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> singletons = new(SymbolEqualityComparer.Default);
 
-        public CompilationAnalysis(WellKnownSymbols symbols) => this.symbols = symbols;
-
-        public void OnInvocation(OperationAnalysisContext context)
+        public CompilationAnalysis(WellKnownSymbols symbols)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            var options = symbols.GetOptions(context.Options, invocation.Syntax.SyntaxTree);
-            if (ServiceRegistrations.TryRead(invocation, symbols, options) is { Lifetime: ServiceLifetime.Singleton, ConcreteType: { } type })
-                singletons.TryAdd(type.OriginalDefinition, true);
+            this.symbols = symbols;
+            Singletons = new SingletonRegistry(symbols);
         }
+
+        public SingletonRegistry Singletons { get; }
 
         public void OnTypeStart(SymbolStartAnalysisContext context)
         {
@@ -129,7 +126,7 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
         {
             foreach (var (type, location, name) in pending)
             {
-                if (singletons.ContainsKey(type.OriginalDefinition))
+                if (Singletons.Contains(type))
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2003InProcessCacheCompilationEnd, location, name, type.Name));
             }
         }

@@ -30,7 +30,7 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
             if (!symbols.IsWebOrWorker || symbols.IServiceCollection is null)
                 return;
             var analysis = new CompilationAnalysis(symbols);
-            start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(analysis.Singletons.Record, OperationKind.Invocation);
             start.RegisterSymbolStartAction(analysis.OnTypeStart, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
@@ -39,18 +39,15 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
     private sealed class CompilationAnalysis
     {
         private readonly WellKnownSymbols symbols;
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> singletons = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentBag<ISymbol> changedMembers = new();
 
-        public CompilationAnalysis(WellKnownSymbols symbols) => this.symbols = symbols;
-
-        public void OnInvocation(OperationAnalysisContext context)
+        public CompilationAnalysis(WellKnownSymbols symbols)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            var options = symbols.GetOptions(context.Options, invocation.Syntax.SyntaxTree);
-            if (ServiceRegistrations.TryRead(invocation, symbols, options) is { Lifetime: ServiceLifetime.Singleton, ConcreteType: { } type })
-                singletons.TryAdd(type.OriginalDefinition, true);
+            this.symbols = symbols;
+            Singletons = new SingletonRegistry(symbols);
         }
+
+        public SingletonRegistry Singletons { get; }
 
         public void OnTypeStart(SymbolStartAnalysisContext context)
         {
@@ -106,7 +103,7 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
         {
             foreach (var member in changedMembers)
             {
-                if (singletons.ContainsKey(member.ContainingType.OriginalDefinition))
+                if (Singletons.Contains(member.ContainingType))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1003SingletonState, member.Locations[0], member.Name, member.ContainingType.Name));
