@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Serilog;
 using StatefulShop.Background;
 using StatefulShop.Data;
@@ -61,6 +62,9 @@ builder.Services.AddRateLimiter(options =>
     });
 });
 
+// SL2006: reviews live in this process's memory; each replica has its own, and a restart loses them all.
+builder.Services.AddDbContext<ShopDbContext>(options => options.UseInMemoryDatabase("shop"));
+
 builder.Services.AddSingleton<IProductCatalog, ProductCatalog>();
 builder.Services.AddSingleton<IOrderRepository, InMemoryOrderRepository>();
 builder.Services.AddSingleton<ProductViewCounter>(); // SL1003 in ProductViewCounter
@@ -114,6 +118,17 @@ app.MapPost("/api/admin/todos", (Todo todo) =>
     todos.Add(todo);
     return Results.Created($"/api/admin/todos/{todo.Id}", todo);
 }).RequireAuthorization();
+
+app.MapPost("/api/products/{sku}/reviews", async (string sku, ProductReview review, ShopDbContext db) =>
+{
+    review.Sku = sku;
+    db.Reviews.Add(review);
+    await db.SaveChangesAsync();
+    return Results.Created($"/api/products/{sku}/reviews/{review.Id}", review);
+});
+
+app.MapGet("/api/products/{sku}/reviews", (string sku, ShopDbContext db) =>
+    db.Reviews.Where(r => r.Sku == sku).ToList());
 
 app.MapGet("/api/ping", () =>
 {

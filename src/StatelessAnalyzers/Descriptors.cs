@@ -114,6 +114,78 @@ internal static partial class Descriptors
         "IMemoryCache and MemoryCache keep entries in this process. In a request-handling type or a singleton that is fine for data rebuilt from a source of truth, but data written by one request is invisible to other replicas; IDistributedCache shares it.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>SL2004 is decided at compilation end: the keys may be persisted in any file of the project.</summary>
+    public static readonly DiagnosticDescriptor SL2004DataProtectionKeysNotPersisted = Create(
+        "SL2004",
+        "Data Protection keys are not persisted to shared storage",
+        "'{0}' protects cookies and tokens with Data Protection keys that no PersistKeysTo* call shares, so each replica makes its own: a cookie or antiforgery token issued by one replica fails on the next ('the antiforgery token could not be decrypted', users logged out at random)",
+        DiagnosticCategories.Infrastructure,
+        DiagnosticSeverity.Warning,
+        "Authentication cookies, antiforgery tokens, session cookies and Identity tokens are encrypted with Data Protection keys; unless the keys are persisted to storage every replica shares (PersistKeysTo*, or KeyManagementOptions.XmlRepository), each replica generates its own key ring and cannot read what another replica protected.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>SL2005 is decided at compilation end: the backplane may be added anywhere in the project.</summary>
+    public static readonly DiagnosticDescriptor SL2005SignalRWithoutBackplane = Create(
+        "SL2005",
+        "SignalR without a scale-out backplane",
+        "'{0}' has no scale-out backplane (AddStackExchangeRedis, AddAzureSignalR): a message sent on one replica reaches only the clients connected to that replica, and groups and users span one replica only",
+        DiagnosticCategories.Infrastructure,
+        DiagnosticSeverity.Warning,
+        "SignalR keeps its connections, groups and users in the process that accepted them; without a backplane (Redis, Azure SignalR Service, Orleans) a message sent from one replica never reaches the clients connected to the others.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor SL2006LocalDatabase = Create(
+        "SL2006",
+        "In-memory or local-file database",
+        "'{0}' keeps the database {1}: each replica reads and writes its own copy, so users see different data depending on the replica that serves them and a replaced instance loses its data",
+        DiagnosticCategories.Infrastructure,
+        DiagnosticSeverity.Warning,
+        "An EF Core in-memory database, a SQLite database in a file or in memory, and a LiteDB file live inside one instance: every replica has its own data, and a restart or a new container starts from an empty or stale copy.");
+
+    public static readonly DiagnosticDescriptor SL2007PerInstanceOutputCacheOrRateLimiter = Create(
+        "SL2007",
+        "Per-instance output cache or rate limiter",
+        "'{0}' keeps its state in this process: {1}",
+        DiagnosticCategories.Infrastructure,
+        DiagnosticSeverity.Info,
+        "The output cache without a distributed store, response caching and the rate limiter keep their entries and counters in the memory of each replica: replicas serve different cached versions, and a rate limit of N requests becomes N per replica.");
+
+    /// <summary>SL2007 for AddOutputCache: whether a distributed store is registered is known at compilation end.</summary>
+    public static readonly DiagnosticDescriptor SL2007PerInstanceOutputCacheOrRateLimiterCompilationEnd = Create(
+        "SL2007",
+        "Per-instance output cache or rate limiter",
+        "'{0}' keeps its state in this process: {1}",
+        DiagnosticCategories.Infrastructure,
+        DiagnosticSeverity.Info,
+        "The output cache without a distributed store, response caching and the rate limiter keep their entries and counters in the memory of each replica: replicas serve different cached versions, and a rate limit of N requests becomes N per replica.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor SL2008InMemoryJobStore = Create(
+        "SL2008",
+        "In-memory job or message store",
+        "'{0}' keeps jobs or messages in this process's memory: work queued on one replica runs only there, recurring jobs run once per replica, and everything still queued vanishes on restart",
+        DiagnosticCategories.Infrastructure,
+        DiagnosticSeverity.Warning,
+        "Hangfire's memory storage, Quartz's RAMJobStore and MassTransit's in-memory transport keep jobs and messages in the process: other replicas never see them, schedules run on every replica, and a restart or scale-in loses whatever was queued.");
+
+    public static readonly DiagnosticDescriptor SL2009PerInstanceSigningKey = Create(
+        "SL2009",
+        "Token-signing key generated per instance",
+        "'{0}' creates a signing or encryption key in this instance only: tokens issued by one replica are rejected by the next, and every restart invalidates the tokens already issued",
+        DiagnosticCategories.Infrastructure,
+        DiagnosticSeverity.Warning,
+        "A developer signing credential, an OpenIddict ephemeral or development key, or a security key built from freshly generated random bytes or a new RSA/ECDsa key exists only in the instance that made it: other replicas cannot validate the tokens it signs or decrypt the tokens it encrypts.");
+
+    /// <summary>SL2009 for a key stored in a field, property or method of the app: its uses can be anywhere in the compilation.</summary>
+    public static readonly DiagnosticDescriptor SL2009PerInstanceSigningKeyCompilationEnd = Create(
+        "SL2009",
+        "Token-signing key generated per instance",
+        "'{0}' creates a signing or encryption key in this instance only: tokens issued by one replica are rejected by the next, and every restart invalidates the tokens already issued",
+        DiagnosticCategories.Infrastructure,
+        DiagnosticSeverity.Warning,
+        "A developer signing credential, an OpenIddict ephemeral or development key, or a security key built from freshly generated random bytes or a new RSA/ECDsa key exists only in the instance that made it: other replicas cannot validate the tokens it signs or decrypt the tokens it encrypts.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor SL4001SingletonQueue = Create(
         "SL4001",
         "In-memory work queue registered as a singleton",

@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StatelessAnalyzers.Core;
+
+namespace StatelessAnalyzers.Rules.Infrastructure;
+
+/// <summary>
+/// SL2006: a database that lives in the instance: EF Core <c>UseInMemoryDatabase</c>, SQLite (<c>UseSqlite</c>,
+/// <c>AddSqlite</c>, <c>new SqliteConnection</c>) whose connection string names a file or <c>:memory:</c>, and
+/// <c>new LiteDatabase(...)</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SL2006LocalDatabaseAnalyzer : DiagnosticAnalyzer
+{
+    private const string InMemory = "in this process's memory";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.SL2006LocalDatabase);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = WellKnownSymbols.Get(start.Compilation);
+            if (!symbols.IsWebOrWorker)
+                return;
+            var apis = new Apis(symbols);
+            if (!apis.AnyResolved)
+                return;
+            var connectionStrings = new SL2006SqliteConnectionString(apis.SqliteConnectionStringBuilder);
+
+            start.RegisterOperationAction(
+                operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+                    var method = invocation.TargetMethod;
+                    string? where = null;
+                    if (method.Name == "UseInMemoryDatabase" && method.ContainingType.Is(apis.InMemoryExtensions))
+                        where = InMemory;
+                    else if ((method.Name == "UseSqlite" && method.ContainingType.Is(apis.SqliteExtensions))
+                        || (method.Name == "AddSqlite" && method.ContainingType.Is(apis.SqliteServiceExtensions)))
+                        where = Describe(ConnectionStringArgument(invocation), connectionStrings);
+                    if (where is null || !symbols.GetContext(operationContext.Options, invocation.Syntax.SyntaxTree).MayReportInfrastructure(invocation))
+                        return;
+                    operationContext.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SL2006LocalDatabase, SyntaxLocations.InvokedName(invocation.Syntax), method.Name, where));
+                },
+                OperationKind.Invocation);
+
+            start.RegisterOperationAction(
+                operationContext =>
+                {
+                    var creation = (IObjectCreationOperation)operationContext.Operation;
+                    var type = creation.Type;
+                    string? where = null;
+                    if (type.Is(apis.SqliteConnection) || type.Is(apis.SystemDataSqliteConnection))
+                        where = Describe(ConnectionStringArgument(creation.Arguments), connectionStrings);
+                    else if (type.Is(apis.LiteDatabase))
+                        where = DescribeLiteDatabase(creation);
+                    if (where is null || !symbols.GetContext(operationContext.Options, creation.Syntax.SyntaxTree).MayReportInfrastructure(creation))
+                        return;
+                    var location = creation.Syntax is ObjectCreationExpressionSyntax { Type: { } typeSyntax } ? typeSyntax.GetLocation() : creation.Syntax.GetLocation();
+                    operationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2006LocalDatabase, location, type!.Name, where));
+                },
+                OperationKind.ObjectCreation);
+        });
+    }
+
+    /// <summary>The text the message shows for a SQLite connection string; null when it is not a local database.</summary>
+    private static string? Describe(IOperation? connectionString, SL2006SqliteConnectionString reader)
+    {
+        if (connectionString is null)
+            return null;
+        var (storage, fileName) = reader.Classify(connectionString);
+        return storage switch
+        {
+            SqliteStorage.Memory => InMemory,
+            SqliteStorage.File => fileName is null ? "in a file on this instance's disk" : $"in '{fileName}', a file on this instance's disk",
+            _ => null,
+        };
+    }
+
+    private static string DescribeLiteDatabase(IObjectCreationOperation creation)
+    {
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Value.ConstantValue is not { HasValue: true, Value: string text })
+                continue;
+            if (text.IndexOf(":memory:", System.StringComparison.OrdinalIgnoreCase) >= 0)
+                return InMemory;
+            var fileName = text;
+            foreach (var pair in text.Split(';'))
+            {
+                var equals = pair.IndexOf('=');
+                if (equals > 0 && pair.Substring(0, equals).Trim().Equals("Filename", System.StringComparison.OrdinalIgnoreCase))
+                    fileName = pair.Substring(equals + 1).Trim();
+            }
+            return $"in '{fileName}', a file on this instance's disk";
+        }
+        return "in a file or stream of this instance";
+    }
+
+    private static IOperation? ConnectionStringArgument(IInvocationOperation invocation) => ConnectionStringArgument(invocation.Arguments);
+
+    private static IOperation? ConnectionStringArgument(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { Name: "connectionString", Type.SpecialType: SpecialType.System_String })
+                return argument.Value;
+        }
+        return null;
+    }
+
+    private sealed class Apis
+    {
+        public Apis(WellKnownSymbols symbols)
+        {
+            InMemoryExtensions = symbols.Get("Microsoft.EntityFrameworkCore.InMemoryDbContextOptionsExtensions");
+            SqliteExtensions = symbols.Get("Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions");
+            SqliteServiceExtensions = symbols.Get("Microsoft.Extensions.DependencyInjection.SqliteServiceCollectionExtensions");
+            SqliteConnection = symbols.Get("Microsoft.Data.Sqlite.SqliteConnection");
+            SqliteConnectionStringBuilder = symbols.Get("Microsoft.Data.Sqlite.SqliteConnectionStringBuilder");
+            SystemDataSqliteConnection = symbols.Get("System.Data.SQLite.SQLiteConnection");
+            LiteDatabase = symbols.Get("LiteDB.LiteDatabase");
+        }
+
+        public INamedTypeSymbol? InMemoryExtensions { get; }
+        public INamedTypeSymbol? SqliteExtensions { get; }
+        public INamedTypeSymbol? SqliteServiceExtensions { get; }
+        public INamedTypeSymbol? SqliteConnection { get; }
+        public INamedTypeSymbol? SqliteConnectionStringBuilder { get; }
+        public INamedTypeSymbol? SystemDataSqliteConnection { get; }
+        public INamedTypeSymbol? LiteDatabase { get; }
+
+        public bool AnyResolved => InMemoryExtensions is not null || SqliteExtensions is not null || SqliteServiceExtensions is not null
+            || SqliteConnection is not null || SystemDataSqliteConnection is not null || LiteDatabase is not null;
+    }
+}
