@@ -149,12 +149,11 @@ internal static class FileSystemWrites
     {
         foreach (var argument in arguments)
         {
-            if (argument.Value.ConstantValue is not { HasValue: true, Value: { } value })
+            // Only the FileMode and FileAccess arguments: their constants are enum values, stored as int.
+            var name = argument.Parameter?.Name;
+            if (name is not ("mode" or "access") || argument.Value.ConstantValue is not { HasValue: true, Value: int number })
                 continue;
-            var number = System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
-            if (argument.Parameter?.Name == "mode" && IsWritingMode(number))
-                return true;
-            if (argument.Parameter?.Name == "access" && IsWritingAccess(number))
+            if (name == "mode" ? IsWritingMode(number) : IsWritingAccess(number))
                 return true;
         }
         return false;

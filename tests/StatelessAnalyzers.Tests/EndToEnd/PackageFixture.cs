@@ -158,22 +158,29 @@ public sealed class PackageFixture : IAsyncLifetime
         return new ConsumerProject(directory);
     }
 
+    /// <summary>
+    /// The consumer's project file, with <paramref name="extraElements"/> (MSBuild XML, for example a
+    /// <c>PropertyGroup</c>) after the package reference, where a user would add them.
+    /// </summary>
+    public string ConsumerProjectFile(string extraElements = "") => $"""
+        <Project Sdk="Microsoft.NET.Sdk.Web">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <ImplicitUsings>enable</ImplicitUsings>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="StatelessAnalyzers" Version="{PackageVersion}" PrivateAssets="all" />
+          </ItemGroup>
+        {extraElements}
+        </Project>
+
+        """;
+
     private void WriteTemplateConsumer()
     {
         Directory.CreateDirectory(Path.Combine(TemplateDirectory, "Controllers"));
-        File.WriteAllText(Path.Combine(TemplateDirectory, ConsumerProject.ProjectFileName), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="StatelessAnalyzers" Version="{PackageVersion}" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-
-            """);
+        File.WriteAllText(Path.Combine(TemplateDirectory, ConsumerProject.ProjectFileName), ConsumerProjectFile());
         File.WriteAllText(Path.Combine(TemplateDirectory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>

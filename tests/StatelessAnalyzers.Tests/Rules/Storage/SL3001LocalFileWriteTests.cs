@@ -4,7 +4,7 @@ using Verify = StatelessAnalyzers.Tests.Verification.CSharpAnalyzerVerifier<Stat
 
 namespace StatelessAnalyzers.Tests.Rules.Storage;
 
-public sealed class SL3001LocalFileWriteTests
+public sealed partial class SL3001LocalFileWriteTests
 {
     [Fact]
     public Task Reports_TheUploadShape() => Verify.VerifyAnalyzerAsync("""
@@ -100,6 +100,21 @@ public sealed class SL3001LocalFileWriteTests
             """,
         AdditionalSources = { ("Drawing.cs", DrawingStubs.Image) },
     }.RunAsync();
+
+    [Fact]
+    public Task Reports_LiteralPathsWithConstantModes() => Verify.VerifyAnalyzerAsync("""
+        using System.IO;
+
+        public static class Exports
+        {
+            public static void Write()
+            {
+                new [|FileStream|]("exports/all.bin", FileMode.Append).Dispose();
+                File.[|Open|]("exports/all.bin", FileMode.Create, FileAccess.Write).Dispose();
+                new FileStream("exports/all.bin", FileMode.Open, FileAccess.Read).Dispose();
+            }
+        }
+        """);
 
     [Fact]
     public Task Ignores_ReadsStreamsAndTempPaths() => new Verify.Test
