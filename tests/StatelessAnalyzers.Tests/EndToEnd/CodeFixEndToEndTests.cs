@@ -152,5 +152,70 @@ public sealed class CodeFixEndToEndTests(PackageFixture fixture, ITestOutputHelp
         Assert.True(left.Count == 0, "Left after the fix:\n" + string.Join("\n", left));
     }
 
+    private const string UploadsController = """
+        using Microsoft.AspNetCore.Mvc;
+
+        namespace Consumer.Controllers;
+
+        [ApiController]
+        [Route("uploads")]
+        public sealed class UploadsController(ILogger<UploadsController> logger) : ControllerBase
+        {
+            [HttpPost]
+            public async Task<IActionResult> Upload(IFormFile file, CancellationToken cancellationToken)
+            {
+                var path = Path.Combine("uploads", file.FileName);
+                using var stream = new FileStream(path, FileMode.Create);
+                await file.CopyToAsync(stream, cancellationToken);
+                logger.LogInformation("Stored {Name}", file.FileName);
+                return Ok();
+            }
+
+            [HttpPost("notes")]
+            public IActionResult Note(string name, string text)
+            {
+                System.IO.File.WriteAllText(Path.Combine("notes", name), text);
+                return NoContent();
+            }
+        }
+
+        """;
+
+    [Fact]
+    public async Task FormatAnalyzers_AppliesTheBlobStorageFix()
+    {
+        // The project references the AWS SDK, so the fix uploads through IAmazonS3.
+        var consumer = fixture.CreateConsumer("format-blob", new Dictionary<string, string?>
+        {
+            [ConsumerProject.ProjectFileName] = fixture.ConsumerProjectFile(
+                "  <ItemGroup>\n    <PackageReference Include=\"AWSSDK.S3\" Version=\"3.7.511.8\" />\n  </ItemGroup>"),
+            [PackageFixture.ControllerPath] = null,
+            ["Controllers/UploadsController.cs"] = UploadsController,
+        });
+
+        var before = await consumer.BuildAsync();
+        Log(before);
+        Assert.True(before.Succeeded, before.ToString());
+        Assert.Equal(2, BuildDiagnostic.Parse(before.Output).Where(d => d.Id == "SL3001").Select(d => (d.Line, d.Column)).Distinct().Count());
+
+        var format = await consumer.RunDotnetAsync(
+            "format", "analyzers", consumer.ProjectPath, "--diagnostics", "SL3001", "--severity", "warn", "--verbosity", "diagnostic");
+        Log(format);
+        Assert.True(format.Succeeded, format.ToString());
+
+        var fixedSource = File.ReadAllText(consumer.GetPath("Controllers/UploadsController.cs"));
+        output.WriteLine(fixedSource);
+        Assert.DoesNotContain("FileStream", fixedSource, StringComparison.Ordinal);
+        Assert.DoesNotContain("WriteAllText", fixedSource, StringComparison.Ordinal);
+        Assert.Contains("IAmazonS3", fixedSource, StringComparison.Ordinal);
+        Assert.Contains("PutObjectAsync", fixedSource, StringComparison.Ordinal);
+
+        var after = await consumer.BuildAsync();
+        Log(after);
+        Assert.True(after.Succeeded, after.ToString());
+        var left = BuildDiagnostic.Parse(after.Output).Where(d => d.Id is "SL3001" || d.Severity == "error").ToList();
+        Assert.True(left.Count == 0, "Left after the fix:\n" + string.Join("\n", left));
+    }
+
     private void Log(ProcessResult result) => output.WriteLine(result.ToString());
 }
