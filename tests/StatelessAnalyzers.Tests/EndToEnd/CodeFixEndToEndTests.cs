@@ -217,5 +217,34 @@ public sealed class CodeFixEndToEndTests(PackageFixture fixture, ITestOutputHelp
         Assert.True(left.Count == 0, "Left after the fix:\n" + string.Join("\n", left));
     }
 
+    [Fact]
+    public async Task FormatAnalyzers_GeneratesTheBlobStorageInterfaceWithoutEditingTheProjectFile()
+    {
+        var consumer = fixture.CreateConsumer("format-blob-interface", new Dictionary<string, string?>
+        {
+            [PackageFixture.ControllerPath] = null,
+            ["Controllers/UploadsController.cs"] = UploadsController,
+        });
+        var projectFile = File.ReadAllText(consumer.ProjectPath);
+
+        var format = await consumer.RunDotnetAsync(
+            "format", "analyzers", consumer.ProjectPath, "--diagnostics", "SL3001", "--severity", "warn", "--verbosity", "diagnostic");
+        Log(format);
+        Assert.True(format.Succeeded, format.ToString());
+
+        var fixedSource = File.ReadAllText(consumer.GetPath("Controllers/UploadsController.cs"));
+        output.WriteLine(fixedSource);
+        Assert.Contains("public interface IBlobStorage", fixedSource, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(fixedSource, "interface IBlobStorage"));
+        Assert.Contains("UploadAsync", fixedSource, StringComparison.Ordinal);
+        Assert.Equal(projectFile, File.ReadAllText(consumer.ProjectPath));
+
+        var after = await consumer.BuildAsync();
+        Log(after);
+        Assert.True(after.Succeeded, after.ToString());
+        var left = BuildDiagnostic.Parse(after.Output).Where(d => d.Id is "SL3001" || d.Severity == "error").ToList();
+        Assert.True(left.Count == 0, "Left after the fix:\n" + string.Join("\n", left));
+    }
+
     private void Log(ProcessResult result) => output.WriteLine(result.ToString());
 }

@@ -1,7 +1,12 @@
+using System;
 using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using StatelessAnalyzers.CodeFixes.Common;
 using StatelessAnalyzers.Core;
 
 namespace StatelessAnalyzers.CodeFixes.Rules.Storage;
@@ -46,6 +51,35 @@ internal static class BlobStorageInterface
         return compilation.GetSymbolsWithName(TypeName, SymbolFilter.Type, cancellationToken)
             .OfType<INamedTypeSymbol>()
             .FirstOrDefault(t => t.TypeKind == TypeKind.Interface && t.Arity == 0 && IsInSource(t) && !t.GetMembers("UploadAsync").IsEmpty);
+    }
+
+    /// <summary>
+    /// True when adding a file would also edit the project file: <c>dotnet format</c> applies fixes through the
+    /// MSBuild workspace, which writes an explicit <c>Compile</c> item for a new document and so duplicates the SDK's
+    /// default item (NETSDK1022). There the interface is added to the fixed document instead.
+    /// </summary>
+    public static bool MustStayInDocument(Project project) =>
+        string.Equals(project.Solution.Workspace.Kind, WorkspaceKind.MSBuild, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Adds the interface to <paramref name="root"/>, after the declaration of <paramref name="typeName"/>, in the same
+    /// namespace, with the usings it needs.
+    /// </summary>
+    public static CompilationUnitSyntax AppendTo(CompilationUnitSyntax root, string typeName, string endOfLine)
+    {
+        var generated = (CompilationUnitSyntax)SyntaxFactory.ParseCompilationUnit(CreateSource("", fileScoped: false, endOfLine));
+        var declaration = generated.Members.OfType<InterfaceDeclarationSyntax>().Single()
+            .WithLeadingTrivia(generated.Members[0].GetLeadingTrivia().Insert(0, SyntaxFactory.EndOfLine(endOfLine)))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        var host = root.DescendantNodes().OfType<TypeDeclarationSyntax>().FirstOrDefault(t => t.Identifier.ValueText == typeName);
+        CompilationUnitSyntax updated;
+        if (host?.Parent is BaseNamespaceDeclarationSyntax container)
+            updated = root.ReplaceNode(container, container.WithMembers(container.Members.Insert(container.Members.IndexOf(host) + 1, declaration)));
+        else if (host?.Parent is CompilationUnitSyntax)
+            updated = root.WithMembers(root.Members.Insert(root.Members.IndexOf(host) + 1, declaration));
+        else
+            updated = root.WithMembers(root.Members.Add(declaration));
+        return UsingDirectives.Add(updated, "System.IO", "System.Threading", "System.Threading.Tasks");
     }
 
     /// <summary>The text of <see cref="FileName"/>: a file-scoped namespace when <paramref name="fileScoped"/>, else a block.</summary>

@@ -168,9 +168,16 @@ internal static class BlobUploadRewriter
                 || (!root.Members.OfType<NamespaceDeclarationSyntax>().Any()
                     && ((CSharpParseOptions)root.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp10);
             var source = BlobStorageInterface.CreateSource(target.Namespace, fileScoped, endOfLine.ToFullString());
-            addedId = DocumentId.CreateNewId(document.Project.Id, BlobStorageInterface.FileName);
-            solution = solution.AddDocument(
-                addedId, BlobStorageInterface.FileName, SourceText.From(source, Encoding.UTF8), filePath: SiblingPath(document.Project.FilePath));
+            if (BlobStorageInterface.MustStayInDocument(document.Project))
+            {
+                solution = document.WithSyntaxRoot(BlobStorageInterface.AppendTo(newRoot, type.Name, endOfLine.ToFullString())).Project.Solution;
+            }
+            else
+            {
+                addedId = DocumentId.CreateNewId(document.Project.Id, BlobStorageInterface.FileName);
+                solution = solution.AddDocument(
+                    addedId, BlobStorageInterface.FileName, SourceText.From(source, Encoding.UTF8), filePath: SiblingPath(document.Project.FilePath));
+            }
         }
 
         return await AddsErrorsAsync(model, solution.GetDocument(document.Id)!, addedId is null ? null : solution.GetDocument(addedId), cancellationToken).ConfigureAwait(false)
@@ -466,6 +473,12 @@ internal static class BlobUploadRewriter
 
         var fallback = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : "";
         var namespaceName = BlobStorageInterface.ChooseNamespace(project, tree, fallback, out var configured);
+        if (BlobStorageInterface.MustStayInDocument(project))
+        {
+            // The interface goes into the fixed document, so it takes the namespace of the fixed type.
+            namespaceName = fallback;
+            configured = false;
+        }
         if (BlobStorageInterface.FindExisting(compilation, namespaceName, configured, cancellationToken) is { } existing)
         {
             var existingNamespace = existing.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "";
