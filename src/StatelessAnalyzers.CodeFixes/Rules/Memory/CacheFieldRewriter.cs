@@ -148,7 +148,7 @@ internal static class CacheFieldRewriter
                 foreach (var helper in plan.CreateHelpers(cache, endOfLine))
                     type = MemberLayout.Insert(type, type.Members.Count, helper, endOfLine);
             }
-            return injection.Declaration is not null ? DistributedCacheInjection.ApplyTo(injection, type, endOfLine) : type;
+            return injection.Declaration is not null ? DependencyInjection.ApplyTo(injection, type, endOfLine) : type;
         });
 
         var namespaces = new List<string> { DistributedCacheInjection.CacheNamespace, "System.Text.Json", "System.Threading", AsyncConversion.TasksNamespace };

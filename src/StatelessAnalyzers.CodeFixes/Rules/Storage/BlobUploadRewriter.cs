@@ -104,10 +104,10 @@ internal static class BlobUploadRewriter
         var target = ChooseTarget(document.Project, root.SyntaxTree, model.Compilation, type, cancellationToken);
         if (target is null)
             return null;
-        var plan = BlobClientInjection.TryPlan(typeDeclaration, type, target.ClientType, target.TypeName, target.BaseName, target.AlternateName, cancellationToken);
+        var plan = DependencyInjection.TryPlan(typeDeclaration, type, target.ClientType, target.TypeName, target.BaseName, target.AlternateName, removedMembers: null, cancellationToken);
         if (plan is null
             || (plan.Declaration is not null && plan.Declaration.SyntaxTree != root.SyntaxTree)
-            || !await BlobClientInjection.IsConstructorChangeSafeAsync(plan, type, document.Project.Solution, cancellationToken).ConfigureAwait(false))
+            || !await DependencyInjection.IsConstructorChangeSafeAsync(plan, type, document.Project.Solution, cancellationToken).ConfigureAwait(false))
             return null;
 
         var addBucket = false;
@@ -139,11 +139,11 @@ internal static class BlobUploadRewriter
                 var updated = (TypeDeclarationSyntax)current;
                 if (addBucket)
                     updated = MemberLayout.Insert(updated, 0, CreateBucketConstant(type, endOfLine), endOfLine);
-                return plan.Declaration == typeDeclaration ? BlobClientInjection.ApplyTo(plan, updated, endOfLine) : updated;
+                return plan.Declaration == typeDeclaration ? DependencyInjection.ApplyTo(plan, updated, endOfLine) : updated;
             });
         }
         if (plan.Declaration is { } otherPart && otherPart != typeDeclaration)
-            editor.ReplaceNode(otherPart, (current, _) => BlobClientInjection.ApplyTo(plan, (TypeDeclarationSyntax)current, endOfLine));
+            editor.ReplaceNode(otherPart, (current, _) => DependencyInjection.ApplyTo(plan, (TypeDeclarationSyntax)current, endOfLine));
 
         var namespaces = new List<string>();
         if (convert)
@@ -467,7 +467,7 @@ internal static class BlobUploadRewriter
             candidates.Add(new Target(TargetKind.FluentStorage, fluent, "FluentStorage.Blobs", "IBlobStorage", "blobStorage", "storage"));
 
         // A client the type already holds wins; otherwise the first the project references, in the order of RULES.md.
-        var held = candidates.FirstOrDefault(c => BlobClientInjection.HasClient(type, c.ClientType!, cancellationToken));
+        var held = candidates.FirstOrDefault(c => DependencyInjection.HasDependency(type, c.ClientType!, cancellationToken));
         if (held is not null || candidates.Count > 0)
             return held ?? candidates[0];
 

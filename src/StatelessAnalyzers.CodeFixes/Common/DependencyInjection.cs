@@ -6,16 +6,16 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
-using StatelessAnalyzers.CodeFixes.Common;
 
-namespace StatelessAnalyzers.CodeFixes.Rules.Storage;
+namespace StatelessAnalyzers.CodeFixes.Common;
 
-/// <summary>How a type gets (or already has) its blob client.</summary>
-internal enum BlobClientInjectionKind
+/// <summary>How a type gets (or already has) an injected dependency.</summary>
+internal enum DependencyInjectionKind
 {
-    /// <summary>A field, property or primary-constructor parameter of the client type exists: nothing to add.</summary>
+    /// <summary>A field, property or primary-constructor parameter of that type already exists: nothing to add.</summary>
     Existing,
 
     /// <summary>Append a parameter to the primary constructor.</summary>
@@ -28,11 +28,11 @@ internal enum BlobClientInjectionKind
     NewConstructor,
 }
 
-/// <summary>The outcome of <see cref="BlobClientInjection.TryPlan"/>; apply it with <see cref="BlobClientInjection.ApplyTo"/>.</summary>
-internal sealed class BlobClientInjectionPlan
+/// <summary>The outcome of <see cref="DependencyInjection.TryPlan"/>; apply it with <see cref="DependencyInjection.Apply"/> or <see cref="DependencyInjection.ApplyTo"/>.</summary>
+internal class DependencyInjectionPlan
 {
-    internal BlobClientInjectionPlan(
-        BlobClientInjectionKind kind, string name, bool qualifyWithThis, TypeDeclarationSyntax? declaration, string? parameterName, string typeName)
+    internal DependencyInjectionPlan(
+        DependencyInjectionKind kind, string name, bool qualifyWithThis, TypeDeclarationSyntax? declaration, string? parameterName, string typeName)
     {
         Kind = kind;
         Name = name;
@@ -42,60 +42,77 @@ internal sealed class BlobClientInjectionPlan
         TypeName = typeName;
     }
 
-    public BlobClientInjectionKind Kind { get; }
+    /// <summary>A copy of <paramref name="plan"/>, for plans specialised to one dependency.</summary>
+    protected DependencyInjectionPlan(DependencyInjectionPlan plan)
+        : this(plan.Kind, plan.Name, plan.QualifyWithThis, plan.Declaration, plan.ParameterName, plan.TypeName)
+    {
+    }
 
-    /// <summary>The field, property or primary-constructor parameter that holds the client.</summary>
+    /// <summary>What the plan adds, if anything.</summary>
+    public DependencyInjectionKind Kind { get; }
+
+    /// <summary>The field, property or primary-constructor parameter that holds the dependency.</summary>
     public string Name { get; }
 
-    /// <summary>True when the client is reached as <c>this.Name</c> (camelCase fields, which locals could hide).</summary>
+    /// <summary>True when the dependency is reached as <c>this.Name</c> (camelCase fields, which parameters and locals could hide).</summary>
     public bool QualifyWithThis { get; }
 
-    /// <summary>The partial part that <see cref="BlobClientInjection.ApplyTo"/> edits; null for <see cref="BlobClientInjectionKind.Existing"/>.</summary>
+    /// <summary>The partial part that <see cref="DependencyInjection.Apply"/> edits; null for <see cref="DependencyInjectionKind.Existing"/>.</summary>
     public TypeDeclarationSyntax? Declaration { get; }
 
     /// <summary>The constructor parameter added, if any.</summary>
     public string? ParameterName { get; }
 
-    /// <summary>The simple name of the client type, as written in the added parameter and field.</summary>
+    /// <summary>The simple name of the dependency type, as written in the added parameter and field.</summary>
     public string TypeName { get; }
 
-    /// <summary>True when the plan changes the constructors (and so needs the client type's namespace imported).</summary>
-    public bool ChangesConstructors => Kind != BlobClientInjectionKind.Existing;
+    /// <summary>True when the plan changes the constructors: callers in source and derived types would break, and the dependency type's namespace must be imported.</summary>
+    public bool ChangesConstructors => Kind != DependencyInjectionKind.Existing;
 
-    /// <summary><c>_blobStorage</c>, <c>this.blobStorage</c> or <c>blobStorage</c>.</summary>
+    /// <summary>The tree <see cref="DependencyInjection.Apply"/> edits, if any.</summary>
+    public SyntaxTree? EditedTree => Declaration?.SyntaxTree;
+
+    /// <summary><c>_name</c>, <c>this.name</c> or <c>name</c>.</summary>
     public ExpressionSyntax CreateAccessExpression() => QualifyWithThis
         ? SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ThisExpression(), SyntaxFactory.IdentifierName(Name))
         : SyntaxFactory.IdentifierName(Name);
 }
 
 /// <summary>
-/// Finds or adds the injected blob client of a type, the way <see cref="DistributedCacheInjection"/> does for the
-/// cache (whose plan is tied to <c>IDistributedCache</c>): <see cref="TryPlan"/> decides, <see cref="ApplyTo"/> edits.
+/// Finds or adds an injected dependency (a cache, a blob client...) of a type, in two steps: <see cref="TryPlan"/>
+/// decides (pure analysis, so a fix can decline in <c>RegisterCodeFixesAsync</c>) and <see cref="Apply"/> or
+/// <see cref="ApplyTo"/> edits.
 /// </summary>
-internal static class BlobClientInjection
+internal static class DependencyInjection
 {
     /// <summary>
-    /// Plans how <paramref name="type"/> gets a client of <paramref name="clientType"/> (null: a type the fix is about to
-    /// generate, so nothing can hold it yet): an existing instance field or property of that type (declared or inherited
-    /// and accessible), else an existing primary-constructor parameter, else a new primary-constructor parameter, else a
-    /// new parameter and field on the only instance constructor, else (no constructor) a new field and constructor.
-    /// Null (decline) for several constructors, a primary constructor next to explicit ones, records, structs, static
-    /// classes, or a constructor without a body.
+    /// Plans how <paramref name="type"/> (all its partial parts) gets a <paramref name="dependencyType"/> (null: a type
+    /// the fix is about to generate, so nothing can hold it yet): an existing instance field or property of that type
+    /// (declared in the type or inherited and accessible), else an existing primary-constructor parameter, else a new
+    /// primary-constructor parameter, else a new parameter and field on the only instance constructor, else (no
+    /// constructor) a new field and constructor in <paramref name="declaration"/>. New members are named
+    /// <paramref name="baseName"/>, else <paramref name="alternateName"/> (with <c>_</c> for underscore-style fields), else
+    /// <paramref name="baseName"/> numbered, and typed <paramref name="typeName"/>.
+    /// Null (decline) for several constructors, a primary constructor next to explicit ones, records, structs,
+    /// static classes, or a constructor without a body. <paramref name="removedMembers"/> are members the caller is
+    /// removing: they neither count as the type's naming style nor block a name.
     /// </summary>
-    public static BlobClientInjectionPlan? TryPlan(
+    public static DependencyInjectionPlan? TryPlan(
         TypeDeclarationSyntax declaration,
         INamedTypeSymbol type,
-        INamedTypeSymbol? clientType,
+        INamedTypeSymbol? dependencyType,
         string typeName,
         string baseName,
         string alternateName,
+        IEnumerable<ISymbol>? removedMembers,
         CancellationToken cancellationToken)
     {
         if (type.TypeKind != TypeKind.Class || type.IsStatic || type.IsRecord)
             return null;
+        var removed = new HashSet<ISymbol>(removedMembers ?? Enumerable.Empty<ISymbol>(), SymbolEqualityComparer.Default);
 
-        if (clientType is not null && FindExistingMember(type, clientType) is { } existing)
-            return new BlobClientInjectionPlan(BlobClientInjectionKind.Existing, existing.Name, existing is IFieldSymbol && char.IsLower(existing.Name[0]), null, null, typeName);
+        if (dependencyType is not null && FindExistingMember(type, dependencyType, removed) is { } existing)
+            return new DependencyInjectionPlan(DependencyInjectionKind.Existing, existing.Name, existing is IFieldSymbol && char.IsLower(existing.Name[0]), null, null, typeName);
 
         var parts = type.DeclaringSyntaxReferences
             .Select(r => r.GetSyntax(cancellationToken))
@@ -109,19 +126,19 @@ internal static class BlobClientInjection
             var primary = explicitConstructors.FirstOrDefault(c => c.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax));
             if (primary is null || explicitConstructors.Count != 1)
                 return null; // other constructors chain to the primary one: each would need the new argument
-            if (clientType is not null)
+            if (dependencyType is not null)
             {
                 foreach (var parameter in primary.Parameters)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(parameter.Type, clientType))
-                        return new BlobClientInjectionPlan(BlobClientInjectionKind.Existing, parameter.Name, false, null, null, typeName);
+                    if (SymbolEqualityComparer.Default.Equals(parameter.Type, dependencyType))
+                        return new DependencyInjectionPlan(DependencyInjectionKind.Existing, parameter.Name, false, null, null, typeName);
                 }
             }
-            var name = ChooseName(type, parts, baseName, alternateName);
-            return new BlobClientInjectionPlan(BlobClientInjectionKind.PrimaryConstructorParameter, name, false, primaryPart, name, typeName);
+            var name = ChooseName(type, parts, removed, baseName, alternateName);
+            return new DependencyInjectionPlan(DependencyInjectionKind.PrimaryConstructorParameter, name, false, primaryPart, name, typeName);
         }
 
-        var underscore = UsesUnderscoreFields(type);
+        var underscore = UsesUnderscoreFields(type, removed);
         if (explicitConstructors.Count > 1)
             return null;
         if (explicitConstructors.Count == 1)
@@ -129,14 +146,14 @@ internal static class BlobClientInjection
             var constructor = explicitConstructors[0].DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ConstructorDeclarationSyntax;
             if (constructor?.Parent is not TypeDeclarationSyntax part || (constructor.Body is null && constructor.ExpressionBody is null))
                 return null;
-            var parameterName = ChooseName(type, parts, baseName, alternateName);
-            var fieldName = underscore ? ChooseName(type, parts, "_" + baseName, "_" + alternateName) : parameterName;
-            return new BlobClientInjectionPlan(BlobClientInjectionKind.ConstructorParameter, fieldName, !underscore, part, parameterName, typeName);
+            var parameterName = ChooseName(type, parts, removed, baseName, alternateName);
+            var fieldName = underscore ? ChooseName(type, parts, removed, "_" + baseName, "_" + alternateName) : parameterName;
+            return new DependencyInjectionPlan(DependencyInjectionKind.ConstructorParameter, fieldName, !underscore, part, parameterName, typeName);
         }
 
-        var newParameter = ChooseName(type, parts, baseName, alternateName);
-        var newField = underscore ? ChooseName(type, parts, "_" + baseName, "_" + alternateName) : newParameter;
-        return new BlobClientInjectionPlan(BlobClientInjectionKind.NewConstructor, newField, !underscore, declaration, newParameter, typeName);
+        var newParameter = ChooseName(type, parts, removed, baseName, alternateName);
+        var newField = underscore ? ChooseName(type, parts, removed, "_" + baseName, "_" + alternateName) : newParameter;
+        return new DependencyInjectionPlan(DependencyInjectionKind.NewConstructor, newField, !underscore, declaration, newParameter, typeName);
     }
 
     /// <summary>
@@ -144,7 +161,7 @@ internal static class BlobClientInjection
     /// derives from <paramref name="type"/> and no source code calls its constructors (the DI container does).
     /// </summary>
     public static async Task<bool> IsConstructorChangeSafeAsync(
-        BlobClientInjectionPlan plan, INamedTypeSymbol type, Solution solution, CancellationToken cancellationToken)
+        DependencyInjectionPlan plan, INamedTypeSymbol type, Solution solution, CancellationToken cancellationToken)
     {
         if (!plan.ChangesConstructors)
             return true;
@@ -162,18 +179,27 @@ internal static class BlobClientInjection
         return true;
     }
 
-    /// <summary>Applies the plan to the current version of <see cref="BlobClientInjectionPlan.Declaration"/>.</summary>
-    public static TypeDeclarationSyntax ApplyTo(BlobClientInjectionPlan plan, TypeDeclarationSyntax current, SyntaxTrivia endOfLine)
+    /// <summary>Applies the plan through <paramref name="editor"/>, whose tree must be <see cref="DependencyInjectionPlan.EditedTree"/>.</summary>
+    public static void Apply(DependencyInjectionPlan plan, SyntaxEditor editor)
+    {
+        if (plan.Declaration is null)
+            return;
+        var endOfLine = UsingDirectives.DetectEndOfLine(editor.OriginalRoot);
+        editor.ReplaceNode(plan.Declaration, (current, _) => ApplyTo(plan, (TypeDeclarationSyntax)current, endOfLine));
+    }
+
+    /// <summary>Applies the plan to the current version of <see cref="DependencyInjectionPlan.Declaration"/>.</summary>
+    public static TypeDeclarationSyntax ApplyTo(DependencyInjectionPlan plan, TypeDeclarationSyntax current, SyntaxTrivia endOfLine)
     {
         var parameterName = plan.ParameterName ?? plan.Name;
         var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(parameterName))
             .WithType(SyntaxFactory.IdentifierName(plan.TypeName).WithTrailingTrivia(SyntaxFactory.Space));
         switch (plan.Kind)
         {
-            case BlobClientInjectionKind.PrimaryConstructorParameter when current.ParameterList is { } parameters:
+            case DependencyInjectionKind.PrimaryConstructorParameter when current.ParameterList is { } parameters:
                 return current.WithParameterList(AppendParameter(parameters, parameter));
 
-            case BlobClientInjectionKind.ConstructorParameter:
+            case DependencyInjectionKind.ConstructorParameter:
             {
                 var constructor = current.Members.OfType<ConstructorDeclarationSyntax>().FirstOrDefault(c => !c.Modifiers.Any(SyntaxKind.StaticKeyword));
                 if (constructor is null)
@@ -200,7 +226,7 @@ internal static class BlobClientInjection
                 return MemberLayout.Insert(current, FieldInsertionIndex(current), CreateField(plan), endOfLine);
             }
 
-            case BlobClientInjectionKind.NewConstructor:
+            case DependencyInjectionKind.NewConstructor:
             {
                 var index = FieldInsertionIndex(current);
                 current = MemberLayout.Insert(current, index, CreateField(plan), endOfLine);
@@ -216,40 +242,15 @@ internal static class BlobClientInjection
         }
     }
 
-    /// <summary>An instance field or readable property of <paramref name="clientType"/> that <paramref name="type"/> can use.</summary>
-    internal static ISymbol? FindExistingMember(INamedTypeSymbol type, INamedTypeSymbol clientType)
+    /// <summary>True when <paramref name="type"/> holds a <paramref name="dependencyType"/> in a member or primary-constructor parameter.</summary>
+    public static bool HasDependency(INamedTypeSymbol type, INamedTypeSymbol dependencyType, CancellationToken cancellationToken)
     {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            foreach (var member in current.GetMembers())
-            {
-                if (member.IsStatic || member.IsImplicitlyDeclared)
-                    continue;
-                if (!SymbolEqualityComparer.Default.Equals(current, type)
-                    && member.DeclaredAccessibility is Accessibility.Private or Accessibility.NotApplicable)
-                    continue;
-                var memberType = member switch
-                {
-                    IFieldSymbol field => field.Type,
-                    IPropertySymbol { IsIndexer: false, GetMethod: not null } property => property.Type,
-                    _ => null,
-                };
-                if (memberType is not null && SymbolEqualityComparer.Default.Equals(memberType, clientType))
-                    return member;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>True when <paramref name="type"/> holds a <paramref name="clientType"/> in a member or primary-constructor parameter.</summary>
-    internal static bool HasClient(INamedTypeSymbol type, INamedTypeSymbol clientType, CancellationToken cancellationToken)
-    {
-        if (FindExistingMember(type, clientType) is not null)
+        if (FindExistingMember(type, dependencyType, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is not null)
             return true;
         foreach (var constructor in type.InstanceConstructors)
         {
             if (constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax)
-                && constructor.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, clientType)))
+                && constructor.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, dependencyType)))
                 return true;
         }
         return false;
@@ -263,13 +264,38 @@ internal static class BlobClientInjection
         return list.WithParameters(SyntaxFactory.SeparatedList<ParameterSyntax>(nodes.Add(parameter)));
     }
 
+    /// <summary>An instance field or readable property of <paramref name="dependencyType"/> that <paramref name="type"/> can use.</summary>
+    private static ISymbol? FindExistingMember(INamedTypeSymbol type, INamedTypeSymbol dependencyType, HashSet<ISymbol> removed)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member.IsStatic || member.IsImplicitlyDeclared || removed.Contains(member))
+                    continue;
+                if (!SymbolEqualityComparer.Default.Equals(current, type)
+                    && member.DeclaredAccessibility is Accessibility.Private or Accessibility.NotApplicable)
+                    continue;
+                var memberType = member switch
+                {
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol { IsIndexer: false, GetMethod: not null } property => property.Type,
+                    _ => null,
+                };
+                if (memberType is not null && SymbolEqualityComparer.Default.Equals(memberType, dependencyType))
+                    return member;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The naming style of the type's instance fields: <c>_x</c> (also the default) or <c>x</c> used as <c>this.x</c>.</summary>
-    private static bool UsesUnderscoreFields(INamedTypeSymbol type)
+    private static bool UsesUnderscoreFields(INamedTypeSymbol type, HashSet<ISymbol> removed)
     {
         var plain = false;
         foreach (var member in type.GetMembers())
         {
-            if (member is not IFieldSymbol { IsStatic: false, IsConst: false, IsImplicitlyDeclared: false } field)
+            if (member is not IFieldSymbol { IsStatic: false, IsConst: false, IsImplicitlyDeclared: false } field || removed.Contains(field))
                 continue;
             if (field.Name.StartsWith("_", StringComparison.Ordinal))
                 return true;
@@ -280,7 +306,7 @@ internal static class BlobClientInjection
     }
 
     /// <summary>The first candidate used by no member (inherited ones included) and no identifier in the type's code.</summary>
-    private static string ChooseName(INamedTypeSymbol type, List<TypeDeclarationSyntax> parts, params string[] candidates)
+    private static string ChooseName(INamedTypeSymbol type, List<TypeDeclarationSyntax> parts, HashSet<ISymbol> removed, params string[] candidates)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in parts)
@@ -294,7 +320,10 @@ internal static class BlobClientInjection
         for (var current = type; current is not null; current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
-                used.Add(member.Name);
+            {
+                if (!removed.Contains(member))
+                    used.Add(member.Name);
+            }
         }
         foreach (var candidate in candidates)
         {
@@ -320,14 +349,14 @@ internal static class BlobClientInjection
         return index;
     }
 
-    private static FieldDeclarationSyntax CreateField(BlobClientInjectionPlan plan) =>
+    private static FieldDeclarationSyntax CreateField(DependencyInjectionPlan plan) =>
         SyntaxFactory.FieldDeclaration(
                 SyntaxFactory.VariableDeclaration(SyntaxFactory.IdentifierName(plan.TypeName))
                     .AddVariables(SyntaxFactory.VariableDeclarator(plan.Name)))
             .AddModifiers(SyntaxFactory.Token(SyntaxKind.PrivateKeyword), SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword))
             .NormalizeWhitespace();
 
-    private static StatementSyntax CreateAssignment(BlobClientInjectionPlan plan, string parameterName) =>
+    private static StatementSyntax CreateAssignment(DependencyInjectionPlan plan, string parameterName) =>
         SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(
                 SyntaxKind.SimpleAssignmentExpression,
                 plan.CreateAccessExpression(),
