@@ -23,7 +23,7 @@ internal static class EndpointHandlers
         var definition = method.ReducedFrom ?? method;
         if (!definition.IsExtensionMethod || definition.Parameters.Length == 0)
             return false;
-        return IsRouteBuilder(definition.Parameters[0].Type, symbols.IEndpointRouteBuilder);
+        return definition.Parameters[0].Type.IsOrImplements(symbols.IEndpointRouteBuilder);
     }
 
     /// <summary>The handler argument of a map call: the lambda or method group, or null.</summary>
@@ -71,16 +71,4 @@ internal static class EndpointHandlers
     private static bool IsHandlerParameterType(ITypeSymbol type, WellKnownSymbols symbols) =>
         SymbolEqualityComparer.Default.Equals(type, symbols.Delegate)
         || SymbolEqualityComparer.Default.Equals(type, symbols.RequestDelegate);
-
-    private static bool IsRouteBuilder(ITypeSymbol type, INamedTypeSymbol routeBuilder)
-    {
-        if (SymbolEqualityComparer.Default.Equals(type, routeBuilder))
-            return true;
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented, routeBuilder))
-                return true;
-        }
-        return false;
-    }
 }

@@ -99,14 +99,8 @@ internal sealed class HandlerClassifier
 
     private bool IsMiddleware(INamedTypeSymbol type)
     {
-        if (symbols.IMiddleware is not null)
-        {
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (implemented.Is(symbols.IMiddleware))
-                    return true;
-            }
-        }
+        if (type.IsOrImplements(symbols.IMiddleware))
+            return true;
 
         if (symbols.HttpContext is null || symbols.RequestDelegate is null)
             return false;

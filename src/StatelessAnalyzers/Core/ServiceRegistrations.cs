@@ -113,20 +113,8 @@ internal static class ServiceRegistrations
             return false;
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
         if (method.IsExtensionMethod && method.Parameters.Length > 0)
-            return Implements(method.Parameters[0].Type, symbols.IServiceCollection);
-        return invocation.Instance?.Type is { } receiver && Implements(receiver, symbols.IServiceCollection);
-    }
-
-    private static bool Implements(ITypeSymbol type, INamedTypeSymbol expected)
-    {
-        if (type.Is(expected))
-            return true;
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (implemented.Is(expected))
-                return true;
-        }
-        return false;
+            return method.Parameters[0].Type.IsOrImplements(symbols.IServiceCollection);
+        return invocation.Instance?.Type is { } receiver && receiver.IsOrImplements(symbols.IServiceCollection);
     }
 
     private static IOperation Unwrap(IOperation operation)

@@ -206,17 +206,7 @@ internal sealed class WellKnownSymbols
     }
 
     /// <summary>True when <paramref name="type"/> implements <c>IHostedService</c> (a <c>BackgroundService</c>, for one).</summary>
-    public bool IsHostedService(INamedTypeSymbol type)
-    {
-        if (IHostedService is null)
-            return false;
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (implemented.Is(IHostedService))
-                return true;
-        }
-        return false;
-    }
+    public bool IsHostedService(INamedTypeSymbol type) => type.IsOrImplements(IHostedService);
     public INamedTypeSymbol Delegate { get; }
     public INamedTypeSymbol? ThreadStaticAttribute { get; }
     public INamedTypeSymbol? AsyncLocal { get; }

@@ -285,7 +285,7 @@ internal static class BlobUploadRewriter
         var formFile = symbols.Get("Microsoft.AspNetCore.Http.IFormFile");
         var stream = symbols.Get("System.IO.Stream");
         var fromFormFile = formFile is not null && (sourceType.Is(formFile) || sourceType.AllInterfaces.Any(i => i.Is(formFile)));
-        if (!fromFormFile && !DerivesFrom(sourceType, stream))
+        if (!fromFormFile && !sourceType.IsOrDerivesFrom(stream))
             return null;
 
         var shape = new WriteShape(ContentKind.Stream, copyStatement, access.Expression, token)
@@ -497,16 +497,6 @@ internal static class BlobUploadRewriter
         for (var current = scope; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
         {
             if (current.ToDisplayString() == namespaceName)
-                return true;
-        }
-        return false;
-    }
-
-    private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol? baseType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Is(baseType))
                 return true;
         }
         return false;

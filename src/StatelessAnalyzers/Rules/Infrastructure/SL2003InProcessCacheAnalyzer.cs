@@ -133,24 +133,8 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 
         private bool IsCacheType(ITypeSymbol? type)
         {
-            if (type is null || type.TypeKind == TypeKind.Error)
-                return false;
-            if (type.Is(symbols.IMemoryCache) || type.Is(symbols.RuntimeMemoryCache))
-                return true;
-            if (symbols.IMemoryCache is not null)
-            {
-                foreach (var implemented in type.AllInterfaces)
-                {
-                    if (implemented.Is(symbols.IMemoryCache))
-                        return true;
-                }
-            }
-            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
-            {
-                if (baseType.Is(symbols.RuntimeMemoryCache))
-                    return true;
-            }
-            return false;
+            return type is not null && type.TypeKind != TypeKind.Error
+                && (type.IsOrImplements(symbols.IMemoryCache) || type.IsOrDerivesFrom(symbols.RuntimeMemoryCache));
         }
 
         /// <summary>True for the initializer of a member that is reported itself (one finding per construct).</summary>

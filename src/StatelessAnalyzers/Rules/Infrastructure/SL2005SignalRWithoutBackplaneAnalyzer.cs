@@ -70,7 +70,7 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
         if (method.Name is "AddStackExchangeRedis" or "AddAzureSignalR")
             return true;
         var definition = method.ReducedFrom ?? method;
-        if (!definition.IsExtensionMethod || definition.Parameters.Length == 0 || !IsServerBuilder(definition.Parameters[0].Type, serverBuilder))
+        if (!definition.IsExtensionMethod || definition.Parameters.Length == 0 || !definition.Parameters[0].Type.IsOrImplements(serverBuilder))
             return false;
         var assemblyName = method.ContainingAssembly?.Name ?? string.Empty;
         var typeName = method.ContainingType?.ToDisplayString() ?? string.Empty;
@@ -78,18 +78,6 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
         {
             if (assemblyName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0
                 || typeName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-                return true;
-        }
-        return false;
-    }
-
-    private static bool IsServerBuilder(ITypeSymbol type, INamedTypeSymbol serverBuilder)
-    {
-        if (type.Is(serverBuilder))
-            return true;
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (implemented.Is(serverBuilder))
                 return true;
         }
         return false;

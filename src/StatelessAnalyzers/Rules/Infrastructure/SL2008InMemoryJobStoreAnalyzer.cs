@@ -115,10 +115,10 @@ public sealed class SL2008InMemoryJobStoreAnalyzer : DiagnosticAnalyzer
                     var definition = method.ReducedFrom ?? method;
                     return definition.IsExtensionMethod && definition.Parameters.Length > 0
                         && definition.Parameters[0].Type.OriginalDefinition is INamedTypeSymbol receiver
-                        && (receiver.Is(hangfireConfiguration) || Implements(receiver, hangfireConfiguration));
+                        && receiver.IsOrImplements(hangfireConfiguration);
                 case "UseInMemoryStore":
                     return method.ContainingType is { } type
-                        && (type.Is(quartzSchedulerBuilder) || type.Is(quartzConfigurator) || Implements(type, quartzConfigurator));
+                        && (type.Is(quartzSchedulerBuilder) || type.IsOrImplements(quartzConfigurator));
                 case "UsingInMemory" or "CreateUsingInMemory":
                     return method.ContainingType.Is(massTransitInMemory);
             }
@@ -130,18 +130,6 @@ public sealed class SL2008InMemoryJobStoreAnalyzer : DiagnosticAnalyzer
             for (var current = type; current is not null; current = current.BaseType)
             {
                 if (current.Is(hangfireMemoryStorage) || current.Is(hangfireInMemoryStorage) || current.Is(RamJobStore))
-                    return true;
-            }
-            return false;
-        }
-
-        private static bool Implements(ITypeSymbol type, INamedTypeSymbol? expected)
-        {
-            if (expected is null)
-                return false;
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (implemented.OriginalDefinition.Is(expected))
                     return true;
             }
             return false;

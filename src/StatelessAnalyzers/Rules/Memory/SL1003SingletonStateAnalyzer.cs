@@ -120,17 +120,10 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
             if (types.IsHandle(type) || types.IsQueue(type) || types.IsFlowLocal(type))
                 return true;
             var definition = type.OriginalDefinition;
-            if (definition.Is(symbols.IMemoryCache) || definition.Is(symbols.IDistributedCache) || definition.Is(symbols.HybridCache)
+            return type.IsOrImplements(symbols.IMemoryCache) || type.IsOrImplements(symbols.IDistributedCache)
+                || type.IsOrImplements(symbols.IServiceScope) || definition.Is(symbols.HybridCache)
                 || definition.Is(symbols.ThreadingTimer) || definition.Is(symbols.TimersTimer) || definition.Is(symbols.PeriodicTimer)
-                || definition.Is(symbols.CancellationTokenSource) || definition.Is(symbols.IServiceScope)
-                || symbols.IsTaskLike(type))
-                return true;
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (implemented.Is(symbols.IMemoryCache) || implemented.Is(symbols.IDistributedCache) || implemented.Is(symbols.IServiceScope))
-                    return true;
-            }
-            return false;
+                || definition.Is(symbols.CancellationTokenSource) || symbols.IsTaskLike(type);
         }
 
         /// <summary>True in an initializer or an instance constructor of <paramref name="type"/>, outside lambdas.</summary>

@@ -58,7 +58,7 @@ public sealed class SL3003LocalLogFileAnalyzer : DiagnosticAnalyzer
                         case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol created:
                             if (created.Is(nlogFileTarget))
                                 api = "new FileTarget";
-                            else if (DerivesFrom(created, log4netFileAppender))
+                            else if (created.IsOrDerivesFrom(log4netFileAppender))
                                 api = "new " + created.Name;
                             location = api is null ? null : creation.Syntax.GetLocation();
                             break;
@@ -72,15 +72,5 @@ public sealed class SL3003LocalLogFileAnalyzer : DiagnosticAnalyzer
                 OperationKind.Invocation,
                 OperationKind.ObjectCreation);
         });
-    }
-
-    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Is(baseType))
-                return true;
-        }
-        return false;
     }
 }
