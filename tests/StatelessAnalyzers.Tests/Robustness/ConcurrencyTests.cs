@@ -120,7 +120,7 @@ public sealed class ConcurrencyTests
     }
 
     /// <summary>Signals once the analysis has made a given number of syntax-node callbacks, so cancellation lands mid-analysis.</summary>
-#pragma warning disable RS1036, RS1001, RS2008 // A test-only analyzer that reports nothing.
+#pragma warning disable RS1036, RS1001, RS2008, RS1038, RS1041 // A test-only analyzer that reports nothing.
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class ProgressProbe : DiagnosticAnalyzer
     {
@@ -150,5 +150,5 @@ public sealed class ConcurrencyTests
                 OperationKind.Invocation);
         }
     }
-#pragma warning restore RS1036, RS1001, RS2008
+#pragma warning restore RS1036, RS1001, RS2008, RS1038, RS1041
 }

@@ -259,6 +259,7 @@ internal static class CacheFieldRewriter
     {
         ImplicitObjectCreationExpressionSyntax creation => creation.ArgumentList.Arguments.Count == 0 && creation.Initializer is null,
         ObjectCreationExpressionSyntax creation => (creation.ArgumentList?.Arguments.Count ?? 0) == 0 && creation.Initializer is null,
+        CollectionExpressionSyntax collection => collection.Elements.Count == 0,
         _ => false,
     };
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StatelessAnalyzers.Core;
@@ -10,7 +11,8 @@ namespace StatelessAnalyzers.Rules.Memory;
 
 /// <summary>
 /// SL1003: an instance field (or auto-property) of a class registered as a singleton is written outside its
-/// constructors, or a readonly mutable collection of it is mutated there.
+/// constructors, or a readonly mutable collection of it is mutated there. A primary-constructor parameter that
+/// the class's members capture is a field the compiler declares, and counts the same way.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
@@ -39,7 +41,7 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
     private sealed class CompilationAnalysis
     {
         private readonly WellKnownSymbols symbols;
-        private readonly ConcurrentBag<ISymbol> changedMembers = new();
+        private readonly ConcurrentBag<(ISymbol Member, INamedTypeSymbol Type)> changedMembers = new();
 
         public CompilationAnalysis(WellKnownSymbols symbols)
         {
@@ -65,13 +67,18 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
                 if (member.IsStatic || member.IsImplicitlyDeclared || member is not (IFieldSymbol or IPropertySymbol)
                     || member is IFieldSymbol { IsConst: true } || !MemberFacts.HasStorage(member))
                     continue;
-                var memberType = MemberFacts.GetMemberType(member);
-                if (memberType is null || memberType.TypeKind == TypeKind.Error || IsExcluded(memberType, rules.Types))
-                    continue;
-                var readOnly = MemberFacts.IsReadOnly(member);
-                if (readOnly && !rules.Types.IsMutableCollection(memberType))
-                    continue;
-                (candidates ??= new Dictionary<ISymbol, bool>(SymbolEqualityComparer.Default))[member] = readOnly;
+                AddCandidate(ref candidates, member, MemberFacts.GetMemberType(member), MemberFacts.IsReadOnly(member), rules.Types);
+            }
+
+            // Primary-constructor parameters: writable, and state once a member other than an initializer uses them.
+            var hasParameters = false;
+            if (GetPrimaryConstructor(type, context.CancellationToken) is { } primary)
+            {
+                foreach (var parameter in primary.Parameters)
+                {
+                    if (parameter.RefKind == RefKind.None)
+                        hasParameters |= AddCandidate(ref candidates, parameter, parameter.Type, readOnly: false, rules.Types);
+                }
             }
             if (candidates is null)
                 return;
@@ -80,33 +87,65 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
             context.RegisterOperationAction(
                 operationContext =>
                 {
-                    if (MemberFacts.GetReferencedMember(operationContext.Operation) is not { IsStatic: false } member
-                        || !candidates.TryGetValue(member.OriginalDefinition, out var readOnly))
+                    var operation = operationContext.Operation;
+                    var referenced = operation is IParameterReferenceOperation parameterReference
+                        ? parameterReference.Parameter
+                        : MemberFacts.GetReferencedMember(operation);
+                    if (referenced is not { IsStatic: false } || !candidates.TryGetValue(referenced.OriginalDefinition, out var readOnly))
                         return;
-                    var kind = StateWrites.Classify(operationContext.Operation, rules.Types);
+                    var kind = StateWrites.Classify(operation, rules.Types);
                     if (kind == WriteKind.None || (readOnly && kind != WriteKind.Mutation)
-                        || IsConstruction(operationContext.Operation, operationContext.ContainingSymbol, type))
+                        || IsConstruction(operation, operationContext.ContainingSymbol, type))
                         return;
-                    changed.TryAdd(member.OriginalDefinition, true);
+                    changed.TryAdd(referenced.OriginalDefinition, true);
                 },
-                OperationKind.FieldReference,
-                OperationKind.PropertyReference);
+                hasParameters
+                    ? ImmutableArray.Create(OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.ParameterReference)
+                    : ImmutableArray.Create(OperationKind.FieldReference, OperationKind.PropertyReference));
 
             context.RegisterSymbolEndAction(_ =>
             {
                 foreach (var member in changed.Keys)
-                    changedMembers.Add(member);
+                    changedMembers.Add((member, type));
             });
+        }
+
+        private bool AddCandidate(ref Dictionary<ISymbol, bool>? candidates, ISymbol member, ITypeSymbol? memberType, bool readOnly, StateTypeClassifier types)
+        {
+            if (memberType is null || memberType.TypeKind == TypeKind.Error || IsExcluded(memberType, types))
+                return false;
+            if (readOnly && !types.IsMutableCollection(memberType))
+                return false;
+            (candidates ??= new Dictionary<ISymbol, bool>(SymbolEqualityComparer.Default))[member] = readOnly;
+            return true;
+        }
+
+        /// <summary>The constructor declared by a class's parameter list (<c>class C(int x)</c>), if it has one.</summary>
+        private static IMethodSymbol? GetPrimaryConstructor(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+        {
+            if (type.IsRecord)
+                return null; // a record's parameters become properties, which the member loop already sees
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                if (constructor.IsImplicitlyDeclared || constructor.Parameters.IsEmpty)
+                    continue;
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax)
+                        return constructor;
+                }
+            }
+            return null;
         }
 
         public void OnCompilationEnd(CompilationAnalysisContext context)
         {
-            foreach (var member in changedMembers)
+            foreach (var (member, type) in changedMembers)
             {
-                if (Singletons.Contains(member.ContainingType))
+                if (Singletons.Contains(type))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.SL1003SingletonState, member.Locations[0], member.Name, member.ContainingType.Name));
+                        Descriptors.SL1003SingletonState, member.Locations[0], member.Name, type.Name));
                 }
             }
         }
@@ -126,7 +165,10 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
                 || definition.Is(symbols.CancellationTokenSource) || symbols.IsTaskLike(type);
         }
 
-        /// <summary>True in an initializer or an instance constructor of <paramref name="type"/>, outside lambdas.</summary>
+        /// <summary>
+        /// True in an initializer or an instance constructor of <paramref name="type"/> (the primary one included, for
+        /// its base-constructor arguments), outside lambdas.
+        /// </summary>
         private static bool IsConstruction(IOperation operation, ISymbol containingSymbol, INamedTypeSymbol type)
         {
             var constructs = containingSymbol switch
