@@ -5,8 +5,9 @@ namespace StatelessAnalyzers.Corpus;
 /// process (a document store, a message source, a clock), and minimal stubs of third-party packages with their
 /// real namespaces and signatures, so that the corpus needs nothing beyond the ASP.NET Core shared framework.
 /// </summary>
-internal static class SupportFiles
+public static class SupportFiles
 {
+    /// <summary>The global usings of a web SDK project (<c>ImplicitUsings</c>), for compiling outside MSBuild.</summary>
     public const string GlobalUsings = """
         global using global::System;
         global using global::System.Collections.Generic;
@@ -26,6 +27,7 @@ internal static class SupportFiles
         global using global::Microsoft.Extensions.Logging;
         """;
 
+    /// <summary>Abstractions whose state lives outside the process: what the stateless shapes of the corpus use.</summary>
     public const string Shared = """
         using System.Runtime.CompilerServices;
 
@@ -116,6 +118,7 @@ internal static class SupportFiles
         }
         """;
 
+    /// <summary>Entity Framework Core's context and options with the in-memory provider.</summary>
     public const string EntityFrameworkCoreStub = """
         namespace Microsoft.EntityFrameworkCore
         {
@@ -155,6 +158,7 @@ internal static class SupportFiles
         }
         """;
 
+    /// <summary>Hangfire's configuration with its in-memory storage.</summary>
     public const string HangfireStub = """
         namespace Hangfire
         {
@@ -188,6 +192,7 @@ internal static class SupportFiles
         }
         """;
 
+    /// <summary>Serilog with the console and file sinks.</summary>
     public const string SerilogStub = """
         namespace Serilog
         {
@@ -228,6 +233,7 @@ internal static class SupportFiles
         }
         """;
 
+    /// <summary>IdentityServer's signing-credential registration.</summary>
     public const string IdentityServerStub = """
         namespace Microsoft.IdentityModel.Tokens
         {

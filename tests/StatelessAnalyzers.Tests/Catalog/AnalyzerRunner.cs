@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using StatelessAnalyzers.Corpus;
 using StatelessAnalyzers.Tests.Verification;
 
 namespace StatelessAnalyzers.Tests.Catalog;
@@ -10,24 +11,7 @@ namespace StatelessAnalyzers.Tests.Catalog;
 internal static class AnalyzerRunner
 {
     /// <summary>The global usings of a web SDK project, for compiling sample sources outside MSBuild.</summary>
-    public const string WebImplicitUsings = """
-        global using global::System;
-        global using global::System.Collections.Generic;
-        global using global::System.IO;
-        global using global::System.Linq;
-        global using global::System.Net.Http;
-        global using global::System.Net.Http.Json;
-        global using global::System.Threading;
-        global using global::System.Threading.Tasks;
-        global using global::Microsoft.AspNetCore.Builder;
-        global using global::Microsoft.AspNetCore.Hosting;
-        global using global::Microsoft.AspNetCore.Http;
-        global using global::Microsoft.AspNetCore.Routing;
-        global using global::Microsoft.Extensions.Configuration;
-        global using global::Microsoft.Extensions.DependencyInjection;
-        global using global::Microsoft.Extensions.Hosting;
-        global using global::Microsoft.Extensions.Logging;
-        """;
+    public const string WebImplicitUsings = SupportFiles.GlobalUsings;
 
     public static CSharpCompilation Compile(IEnumerable<(string Path, string Text)> sources, OutputKind outputKind = OutputKind.ConsoleApplication)
     {
@@ -44,21 +28,23 @@ internal static class AnalyzerRunner
         Compilation compilation, CancellationToken cancellationToken = default)
     {
         var exceptions = new List<Exception>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            onAnalyzerException: (exception, analyzer, _) =>
-            {
-                lock (exceptions)
-                    exceptions.Add(new InvalidOperationException($"{analyzer.GetType().Name} threw", exception));
-            },
-            concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
-        var withAnalyzers = compilation.WithAnalyzers(RuleCatalog.Analyzers, options);
+        var withAnalyzers = compilation.WithAnalyzers(RuleCatalog.Analyzers, CreateOptions(exceptions, concurrent: true));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
         foreach (var diagnostic in diagnostics.Where(d => d.Id == "AD0001"))
             exceptions.Add(new InvalidOperationException(diagnostic.ToString()));
         return (diagnostics.Where(d => d.Id != "AD0001").ToImmutableArray(), exceptions);
     }
+
+    /// <summary>Analysis options that add every analyzer exception to <paramref name="exceptions"/> (thread-safe).</summary>
+    public static CompilationWithAnalyzersOptions CreateOptions(List<Exception> exceptions, bool concurrent) => new(
+        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+        onAnalyzerException: (exception, analyzer, _) =>
+        {
+            lock (exceptions)
+                exceptions.Add(new InvalidOperationException($"{analyzer.GetType().Name} threw", exception));
+        },
+        concurrentAnalysis: concurrent,
+        logAnalyzerExecutionTime: false);
 
     /// <summary>The C# sources of a project folder below the repository root, skipping bin/ and obj/.</summary>
     public static IEnumerable<(string Path, string Text)> ProjectSources(string relativeFolder)

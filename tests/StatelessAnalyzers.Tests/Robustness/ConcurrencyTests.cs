@@ -59,15 +59,7 @@ public sealed class ConcurrencyTests
         using var cancellation = new CancellationTokenSource();
         var probe = new ProgressProbe(callbacksBeforeCancel);
         var exceptions = new List<Exception>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            onAnalyzerException: (exception, analyzer, _) =>
-            {
-                lock (exceptions)
-                    exceptions.Add(new InvalidOperationException($"{analyzer.GetType().Name} threw", exception));
-            },
-            concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
+        var options = AnalyzerRunner.CreateOptions(exceptions, concurrent: true);
         var analyzers = RuleCatalog.Analyzers.Add(probe);
         var analysis = compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(cancellation.Token);
 
@@ -90,15 +82,7 @@ public sealed class ConcurrencyTests
     private static async Task<IReadOnlyList<string>> AnalyzeAsync(Compilation compilation, bool concurrent, CancellationToken cancellationToken)
     {
         var exceptions = new List<Exception>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            onAnalyzerException: (exception, analyzer, _) =>
-            {
-                lock (exceptions)
-                    exceptions.Add(new InvalidOperationException($"{analyzer.GetType().Name} threw", exception));
-            },
-            concurrentAnalysis: concurrent,
-            logAnalyzerExecutionTime: false);
+        var options = AnalyzerRunner.CreateOptions(exceptions, concurrent: concurrent);
         var diagnostics = await compilation.WithAnalyzers(RuleCatalog.Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
         Assert.Empty(exceptions);
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
