@@ -1,0 +1,24 @@
+using BenchmarkDotNet.Running;
+using StatelessAnalyzers.Benchmarks;
+
+// `dotnet run -c Release -- [options]` prints the ratio table; `-- bdn [BenchmarkDotNet options]` runs the classic benchmarks.
+if (args.Length > 0 && args[0] == "bdn")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Runner).Assembly).Run(args[1..]);
+    return 0;
+}
+
+if (!RunnerOptions.TryParse(args, out var options, out var error))
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine(RunnerOptions.Usage);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(RunnerOptions.Usage);
+    return 0;
+}
+
+return Runner.Run(options);
