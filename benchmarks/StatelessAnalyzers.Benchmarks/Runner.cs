@@ -60,11 +60,8 @@ internal static class Runner
         var corpora = summaries.Where(s => s.Corpus).ToList();
         if (corpora.Count > 1)
             Console.WriteLine(GrowthTable(corpora));
-        if (options.Analyzers)
-        {
-            Console.WriteLine(FamilyTable(summaries));
-            Console.WriteLine(RuleTable(summaries));
-        }
+        Console.WriteLine(FamilyTable(summaries, options.Analyzers));
+        Console.WriteLine(RuleTable(summaries));
 
         var failures = CheckBudget(corpora);
         return options.Check && failures > 0 ? 1 : 0;
@@ -114,7 +111,7 @@ internal static class Runner
         return table.ToString();
     }
 
-    private static string FamilyTable(IReadOnlyList<Summary> summaries)
+    private static string FamilyTable(IReadOnlyList<Summary> summaries, bool alone)
     {
         var builder = new StringBuilder();
         var table = new Table(new[] { "Family" }.Concat(summaries.Select(s => Title(s) + " ms (% of compile)")).ToArray());
@@ -128,17 +125,19 @@ internal static class Runner
         }
 
         builder.AppendLine("Analyzer execution time by family (driver telemetry, package run):").AppendLine().Append(table);
-        var alone = new Table(new[] { "Family alone" }.Concat(summaries.Select(s => Title(s) + " adds CPU ms / MB")).ToArray());
+        if (!alone)
+            return builder.ToString();
+        var familiesAlone = new Table(new[] { "Family alone" }.Concat(summaries.Select(s => Title(s) + " adds CPU ms / MB")).ToArray());
         foreach (var family in Package.Families)
         {
-            alone.Add(new[] { family }.Concat(summaries.Select(s =>
+            familiesAlone.Add(new[] { family }.Concat(summaries.Select(s =>
             {
                 var (ms, bytes) = s.FamilyAlone(family);
                 return $"{Ms(ms)} / {Mb(bytes)}";
             })).ToArray());
         }
 
-        builder.AppendLine().AppendLine("Each family attached alone (processor time and allocations it adds to the compile):").AppendLine().Append(alone);
+        builder.AppendLine().AppendLine("Each family attached alone (processor time and allocations it adds to the compile):").AppendLine().Append(familiesAlone);
         return builder.ToString();
     }
 

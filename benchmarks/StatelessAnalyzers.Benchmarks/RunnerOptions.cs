@@ -15,7 +15,7 @@ internal sealed class RunnerOptions
           --seed N         corpus seed (default 1)
           --rate R         fraction of corpus files carrying an anti-pattern (default 0.05)
           --no-sample      skip samples/StatefulShop
-          --analyzers      also print per-family and per-rule times, and analyse each family alone
+          --analyzers      also compile with each rule family alone (time and allocations it adds)
           --help           this text
         """;
 

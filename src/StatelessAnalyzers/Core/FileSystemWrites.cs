@@ -46,17 +46,15 @@ internal static class FileSystemWrites
             case IInvocationOperation invocation:
                 return TryGetInvocation(invocation, symbols);
             case IObjectCreationOperation creation when creation.Constructor is { } constructor:
+                // Every object creation of the compilation comes here: the type decides before anything is allocated.
                 var type = creation.Type;
-                var location = creation.Syntax is BaseObjectCreationExpressionSyntax syntax && syntax is ObjectCreationExpressionSyntax named
-                    ? named.Type.GetLocation()
-                    : creation.Syntax.GetLocation();
                 if (type.Is(symbols.FileStream) && HasWritingModeOrAccess(creation.Arguments)
                     && Argument(creation.Arguments, "path") is { } streamPath)
-                    return new FileSystemWrite("new FileStream", streamPath, location);
+                    return new FileSystemWrite("new FileStream", streamPath, CreatedTypeLocation(creation));
                 if (type.Is(symbols.StreamWriter) && constructor.Parameters.Length > 0
                     && constructor.Parameters[0].Type.SpecialType == SpecialType.System_String
                     && Argument(creation.Arguments, "path") is { } writerPath)
-                    return new FileSystemWrite("new StreamWriter", writerPath, location);
+                    return new FileSystemWrite("new StreamWriter", writerPath, CreatedTypeLocation(creation));
                 return null;
             default:
                 return null;
@@ -87,40 +85,38 @@ internal static class FileSystemWrites
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
         var name = method.Name;
-        var location = SyntaxLocations.InvokedName(invocation.Syntax);
-        var api = type.Name + "." + name;
 
         if (type.Is(symbols.SystemIOFile))
         {
             if (FileWriteMethods.Contains(name))
-                return new FileSystemWrite(api, Argument(invocation.Arguments, "path"), location);
+                return Write(invocation, Argument(invocation.Arguments, "path"));
             if (name is "Open" or "OpenHandle" && HasWritingModeOrAccess(invocation.Arguments))
-                return new FileSystemWrite(api, Argument(invocation.Arguments, "path"), location);
+                return Write(invocation, Argument(invocation.Arguments, "path"));
             if (name is "Copy" or "Move")
-                return new FileSystemWrite(api, Argument(invocation.Arguments, "destFileName"), location);
+                return Write(invocation, Argument(invocation.Arguments, "destFileName"));
             if (name == "Replace")
-                return new FileSystemWrite(api, Argument(invocation.Arguments, "destinationFileName"), location);
+                return Write(invocation, Argument(invocation.Arguments, "destinationFileName"));
             return null;
         }
 
         if (type.Is(symbols.FileInfo))
         {
             if (name is "CopyTo" or "MoveTo")
-                return new FileSystemWrite(api, Argument(invocation.Arguments, "destFileName"), location);
+                return Write(invocation, Argument(invocation.Arguments, "destFileName"));
             if (FileInfoWriteMethods.Contains(name) || (name == "Open" && HasWritingModeOrAccess(invocation.Arguments)))
-                return new FileSystemWrite(api, invocation.Instance, location);
+                return Write(invocation, invocation.Instance);
             return null;
         }
 
         if (type.Is(symbols.Directory) && name == "CreateDirectory")
-            return new FileSystemWrite(api, Argument(invocation.Arguments, "path"), location);
+            return Write(invocation, Argument(invocation.Arguments, "path"));
 
         if (type.Is(symbols.ZipFile))
         {
             if (name == "CreateFromDirectory")
-                return new FileSystemWrite(api, Argument(invocation.Arguments, "destinationArchiveFileName"), location);
+                return Write(invocation, Argument(invocation.Arguments, "destinationArchiveFileName"));
             if (name == "ExtractToDirectory")
-                return new FileSystemWrite(api, Argument(invocation.Arguments, "destinationDirectoryName"), location);
+                return Write(invocation, Argument(invocation.Arguments, "destinationDirectoryName"));
             return null;
         }
 
@@ -129,11 +125,20 @@ internal static class FileSystemWrites
             || name == "Create" && type.Is(symbols.XmlWriter))
         {
             return method.Parameters.Length > 0 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
-                ? new FileSystemWrite(api, invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null, location)
+                ? Write(invocation, invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null)
                 : null;
         }
         return null;
     }
+
+    // Every invocation of the compilation reaches TryGetInvocation: the API name and the location are made only for a write.
+    private static FileSystemWrite Write(IInvocationOperation invocation, IOperation? path) => new(
+        invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name,
+        path,
+        SyntaxLocations.InvokedName(invocation.Syntax));
+
+    private static Location CreatedTypeLocation(IObjectCreationOperation creation) =>
+        creation.Syntax is ObjectCreationExpressionSyntax named ? named.Type.GetLocation() : creation.Syntax.GetLocation();
 
     private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string parameterName)
     {

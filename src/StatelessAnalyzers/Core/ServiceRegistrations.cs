@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -31,31 +30,32 @@ internal sealed record ServiceRegistration(
 /// <summary>Reads <see cref="ServiceRegistration"/>s from <c>IServiceCollection</c> calls, in every form RULES.md names.</summary>
 internal static class ServiceRegistrations
 {
-    private static readonly ImmutableHashSet<string> SingletonMethods = ImmutableHashSet.Create(
-        "AddSingleton", "TryAddSingleton", "AddKeyedSingleton", "TryAddKeyedSingleton", "AddHostedService");
-
-    private static readonly ImmutableHashSet<string> ScopedMethods = ImmutableHashSet.Create(
-        "AddScoped", "TryAddScoped", "AddKeyedScoped", "TryAddKeyedScoped");
-
-    private static readonly ImmutableHashSet<string> TransientMethods = ImmutableHashSet.Create(
-        "AddTransient", "TryAddTransient", "AddKeyedTransient", "TryAddKeyedTransient");
-
     /// <summary>
     /// Reads a registration from <paramref name="invocation"/>; null when it is not a registration on an
     /// <c>IServiceCollection</c> (or a method named in <c>singleton_registration_methods</c>).
     /// </summary>
     public static ServiceRegistration? TryRead(IInvocationOperation invocation, WellKnownSymbols symbols, StatelessOptions options)
     {
+        // Every invocation of a compilation comes here: the method's name decides before any symbol is compared.
         var method = invocation.TargetMethod;
         ServiceLifetime lifetime;
-        if (SingletonMethods.Contains(method.Name) || IsConfiguredSingletonMethod(method.Name, options))
-            lifetime = ServiceLifetime.Singleton;
-        else if (ScopedMethods.Contains(method.Name))
-            lifetime = ServiceLifetime.Scoped;
-        else if (TransientMethods.Contains(method.Name))
-            lifetime = ServiceLifetime.Transient;
-        else
-            return null;
+        switch (method.Name)
+        {
+            case "AddSingleton" or "TryAddSingleton" or "AddKeyedSingleton" or "TryAddKeyedSingleton" or "AddHostedService":
+                lifetime = ServiceLifetime.Singleton;
+                break;
+            case "AddScoped" or "TryAddScoped" or "AddKeyedScoped" or "TryAddKeyedScoped":
+                lifetime = ServiceLifetime.Scoped;
+                break;
+            case "AddTransient" or "TryAddTransient" or "AddKeyedTransient" or "TryAddKeyedTransient":
+                lifetime = ServiceLifetime.Transient;
+                break;
+            case var name when IsConfiguredSingletonMethod(name, options):
+                lifetime = ServiceLifetime.Singleton;
+                break;
+            default:
+                return null;
+        }
 
         if (!IsOnServiceCollection(invocation, symbols))
             return null;

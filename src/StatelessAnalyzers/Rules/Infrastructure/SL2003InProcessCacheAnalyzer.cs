@@ -89,18 +89,19 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
                 context.RegisterOperationAction(
                     operationContext =>
                     {
-                        if (DevelopmentGuards.IsGuarded(operationContext.Operation, rules.Options))
-                            return;
-                        switch (operationContext.Operation)
+                        // Every object creation and property reference of the type comes here: the cheap type test
+                        // goes first, the walk up to a development guard only for a cache.
+                        var operation = operationContext.Operation;
+                        var name = operation switch
                         {
-                            case IObjectCreationOperation creation when IsCacheType(creation.Type) && !InitializesCacheMember(creation, cacheMembers):
-                                created.Add((creation.Syntax.GetLocation(), creation.Type!.Name));
-                                break;
-                            case IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Default" } property } reference
-                                when property.ContainingType.Is(symbols.RuntimeMemoryCache) && !InitializesCacheMember(reference, cacheMembers):
-                                created.Add((reference.Syntax.GetLocation(), "MemoryCache.Default"));
-                                break;
-                        }
+                            IObjectCreationOperation creation when IsCacheType(creation.Type) => creation.Type!.Name,
+                            IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Default" } property }
+                                when property.ContainingType.Is(symbols.RuntimeMemoryCache) => "MemoryCache.Default",
+                            _ => null,
+                        };
+                        if (name is null || InitializesCacheMember(operation, cacheMembers) || DevelopmentGuards.IsGuarded(operation, rules.Options))
+                            return;
+                        created.Add((operation.Syntax.GetLocation(), name));
                     },
                     OperationKind.ObjectCreation,
                     OperationKind.PropertyReference);
