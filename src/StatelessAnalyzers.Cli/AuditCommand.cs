@@ -57,7 +57,9 @@ internal static class AuditCommand
             .ToList();
         var root = Path.GetDirectoryName(target)!;
         var loadErrors = loaded.Errors.ToList();
-        var warnings = loaded.Warnings.ToList();
+        // MSBuildWorkspace also loads the projects that only run as analyzers; their warnings are noise here.
+        var skipped = solution.Projects.Where(p => p.FilePath is not null && !projects.Contains(p)).Select(p => p.FilePath!).ToList();
+        var warnings = loaded.Warnings.Where(w => !skipped.Any(path => w.Contains(path, StringComparison.Ordinal))).ToList();
 
         if (projects.Count == 0)
         {
@@ -179,11 +181,54 @@ internal static class ConsoleFactory
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
+            Out = new AnsiConsoleOutput(interactive ? writer : new TrimmingWriter(writer)),
         });
         if (!interactive)
             console.Profile.Width = 1000; // a log line is never wrapped
 
         return console;
+    }
+}
+
+/// <summary>
+/// Passes text on line by line without trailing spaces, and drops the lines of spaces that pad tables:
+/// redirected output is for logs and files, not for a terminal's grid.
+/// </summary>
+internal sealed class TrimmingWriter(TextWriter inner) : TextWriter
+{
+    private readonly System.Text.StringBuilder line = new();
+
+    public override System.Text.Encoding Encoding => inner.Encoding;
+
+    public override void Write(char value)
+    {
+        if (value == '\r')
+            return;
+        if (value != '\n')
+        {
+            line.Append(value);
+            return;
+        }
+        var text = line.ToString();
+        line.Clear();
+        if (text.Length > 0 && string.IsNullOrWhiteSpace(text))
+            return;
+        inner.Write(text.TrimEnd());
+        inner.Write('\n');
+    }
+
+    public override void Flush()
+    {
+        if (line.Length > 0 && !string.IsNullOrWhiteSpace(line.ToString()))
+            inner.Write(line.ToString().TrimEnd());
+        line.Clear();
+        inner.Flush();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            Flush();
+        base.Dispose(disposing);
     }
 }

@@ -6,6 +6,8 @@ namespace StatelessAnalyzers.Cli;
 /// <summary>The <c>stateless-audit</c> entry point: parses the command line and runs an audit or a fix.</summary>
 public static class Program
 {
+    private static readonly Lock RegistrationLock = new();
+
     /// <summary>Runs the tool on the process's console.</summary>
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error, interactive: IsInteractive());
 
@@ -35,8 +37,11 @@ public static class Program
             var options = command.Bind(result, interactive);
             // MSBuild must be located before any type that touches it is loaded: the audit lives in
             // other classes, which the JIT compiles only once this method has registered MSBuild.
-            if (!MSBuildLocator.IsRegistered)
-                MSBuildLocator.RegisterDefaults();
+            lock (RegistrationLock)
+            {
+                if (!MSBuildLocator.IsRegistered)
+                    MSBuildLocator.RegisterDefaults();
+            }
             exitCode = AuditCommand.Run(options, output, error);
             return exitCode.Value;
         });

@@ -12,22 +12,17 @@ public sealed record CliResult(int ExitCode, string Output, string Error)
 /// <summary>Runs the tool in the test process, as <c>stateless-audit</c> would from a redirected shell.</summary>
 internal static class CliRunner
 {
-    // MSBuildWorkspace is not meant to be opened by several threads of one process at once.
-    private static readonly SemaphoreSlim Gate = new(1, 1);
+    // One audit at a time: each loads projects through its own MSBuild build host and uses both cores.
+    private static readonly Lock Gate = new();
 
     public static CliResult Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        Gate.Wait();
-        try
+        lock (Gate)
         {
             var exitCode = Program.Run(args, output, error);
             return new CliResult(exitCode, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Gate.Release();
         }
     }
 }

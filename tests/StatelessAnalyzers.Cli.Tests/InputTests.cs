@@ -64,6 +64,16 @@ public sealed class SmallSolutionFixture : IDisposable
             	EndGlobalSection
             EndGlobal
             """);
+        // The same solution in the XML format, which MSBuildWorkspace cannot open itself.
+        Directory.CreateDirectory(Path.Combine(Folder, "xml"));
+        File.WriteAllText(Path.Combine(Folder, "xml", "Small.slnx"), """
+            <Solution>
+              <Folder Name="/web/">
+                <Project Path="../Good/Good.csproj" />
+              </Folder>
+              <Project Path="..\Broken\Broken.csproj" />
+            </Solution>
+            """);
         var (exitCode, output) = TestPaths.RunProcess("dotnet", Folder, TimeSpan.FromMinutes(3), "restore", "Good/Good.csproj");
         Assert.True(exitCode == 0, output);
     }
@@ -145,6 +155,16 @@ public sealed class InputTests(SmallSolutionFixture fixture) : IClassFixture<Sma
         Assert.Matches(@"stateless-audit: error: .*Broken\.csproj", result.Error);
         Assert.True(result.Output.Contains("1 project, 1 finding of 1 rule (1 error, 0 warning, 0 info)", StringComparison.Ordinal), result.ToString());
         Assert.Matches(@"Controllers/CounterController\.cs\(7,24\): error SL1001: 'served'", result.Output);
+    }
+
+    [Fact]
+    public void Slnx_IsAuditedLikeTheSln()
+    {
+        var result = CliRunner.Run(Path.Combine(fixture.Folder, "xml"));
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Matches(@"stateless-audit: error: .*Broken\.csproj", result.Error);
+        Assert.True(result.Output.Contains("1 project, 1 finding of 1 rule (1 error, 0 warning, 0 info)", StringComparison.Ordinal), result.ToString());
+        Assert.Contains("Loading Small.slnx", result.Error);
     }
 
     [Fact]

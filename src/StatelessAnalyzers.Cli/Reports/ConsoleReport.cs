@@ -26,18 +26,18 @@ internal static class ConsoleReport
 
         var colour = readiness.Blockers > 0 ? "red" : readiness.Score >= 75 ? "green" : "yellow";
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"Readiness: [bold {colour}]{readiness.Score}/100, grade {readiness.Grade}[/], {Markup.Escape(readiness.Verdict)}"));
-        var families = new Table().Border(border).Title("Findings by family");
+            $"[bold]Readiness[/]: [bold {colour}]{readiness.Score}/100, grade {readiness.Grade}[/], {Markup.Escape(readiness.Verdict)}"));
+        var families = new Table().Border(border);
         families.AddColumn("Family").AddColumn(new TableColumn("Findings").RightAligned())
             .AddColumn(new TableColumn("Blockers").RightAligned()).AddColumn(new TableColumn("Penalty").RightAligned());
         foreach (var family in readiness.Families)
             families.AddRow(Cell(family.Family.Title), Number(family.Findings), Number(family.Blockers), Number(family.Penalty));
+        Heading(console, "Findings by family");
         console.Write(families);
-        console.WriteLine();
 
         if (result.Findings.Count > 0)
         {
-            var byRule = new Table().Border(border).Title("Findings by rule");
+            var byRule = new Table().Border(border);
             byRule.AddColumn("Rule").AddColumn("Severity").AddColumn("Title")
                 .AddColumn(new TableColumn("Findings").RightAligned()).AddColumn(new TableColumn("Fixable").RightAligned());
             foreach (var group in result.Findings.GroupBy(f => f.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -45,11 +45,11 @@ internal static class ConsoleReport
                 var severities = string.Join(", ", group.Select(f => AuditResult.SeverityName(f.Severity)).Distinct());
                 byRule.AddRow(Cell(group.Key), Cell(severities), Cell(group.First().Title), Number(group.Count()), Number(group.Count(f => f.Fixable)));
             }
+            Heading(console, "Findings by rule");
             console.Write(byRule);
-            console.WriteLine();
         }
 
-        var byProject = new Table().Border(border).Title("Findings by project");
+        var byProject = new Table().Border(border);
         byProject.AddColumn("Project").AddColumn(new TableColumn("Findings").RightAligned())
             .AddColumn(new TableColumn("Error").RightAligned()).AddColumn(new TableColumn("Warning").RightAligned())
             .AddColumn(new TableColumn("Info").RightAligned());
@@ -61,22 +61,22 @@ internal static class ConsoleReport
                 Number(inProject.Count(f => f.Severity == DiagnosticSeverity.Warning)),
                 Number(inProject.Count(f => f.Severity == DiagnosticSeverity.Info)));
         }
+        Heading(console, "Findings by project");
         console.Write(byProject);
-        console.WriteLine();
 
         if (result.Findings.Count > 0 && top > 0)
         {
-            var files = new Table().Border(border).Title($"Top {top} files");
+            var files = new Table().Border(border);
             files.AddColumn("File").AddColumn(new TableColumn("Findings").RightAligned()).AddColumn("Rules");
             foreach (var file in result.Findings.GroupBy(f => f.RelativePath)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(top))
             {
                 files.AddRow(Cell(file.Key), Number(file.Count()), Cell(string.Join(", ", file.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal))));
             }
+            Heading(console, $"Top {top} files");
             console.Write(files);
-            console.WriteLine();
 
-            console.MarkupLine("[bold]Findings[/]");
+            Heading(console, "Findings");
             foreach (var finding in result.Findings)
             {
                 var severity = AuditResult.SeverityName(finding.Severity);
@@ -102,6 +102,12 @@ internal static class ConsoleReport
     {
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
+    }
+
+    private static void Heading(IAnsiConsole console, string text)
+    {
+        console.WriteLine();
+        console.MarkupLine($"[bold]{Markup.Escape(text)}[/]");
     }
 
     private static Text Cell(string text) => new(text);
