@@ -23,17 +23,21 @@ internal static class AuditCommand
         {
             var console = ConsoleFactory.Create(error, interactive: true);
             var live = new LiveProgress(console);
-            return await live.RunAsync($"Loading {Path.GetFileName(target)}…", () => RunCoreAsync(options, target, live, output, error, cancellationToken))
+            // The live status ends before the summary is printed.
+            var finish = await live.RunAsync($"Loading {Path.GetFileName(target)}…", () => RunCoreAsync(options, target, live, output, error, cancellationToken))
                 .ConfigureAwait(false);
+            return finish();
         }
-        return await RunCoreAsync(options, target, new PlainProgress(error), output, error, cancellationToken).ConfigureAwait(false);
+        var report = await RunCoreAsync(options, target, new PlainProgress(error), output, error, cancellationToken).ConfigureAwait(false);
+        return report();
     }
 
-    private static async Task<int> RunCoreAsync(
+    /// <summary>Loads and analyses (or fixes); returns what prints the outcome and gives the exit code.</summary>
+    private static async Task<Func<int>> RunCoreAsync(
         AuditOptions options, string target, IProgressSink progress, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (options.Fix && options.Apply && !options.Force && FixCommand.CheckCleanTree(Path.GetDirectoryName(target)!, error) is { } refused)
-            return refused;
+            return () => refused;
 
         var stopwatch = Stopwatch.StartNew();
         progress.Stage($"Loading {Path.GetFileName(target)}…");
@@ -45,7 +49,7 @@ internal static class AuditCommand
         catch (Exception ex) when (ex is InvalidOperationException or IOException or System.Xml.XmlException or ArgumentException)
         {
             error.WriteLine($"stateless-audit: error: cannot load '{options.Path}': {ex.Message}");
-            return ExitCodes.UsageOrLoadError;
+            return () => ExitCodes.UsageOrLoadError;
         }
 
         using var workspace = loaded.Workspace;
@@ -66,16 +70,20 @@ internal static class AuditCommand
             foreach (var message in loadErrors)
                 error.WriteLine("stateless-audit: error: " + message);
             error.WriteLine($"stateless-audit: error: no C# project could be loaded from '{options.Path}'.");
-            return ExitCodes.UsageOrLoadError;
+            return () => ExitCodes.UsageOrLoadError;
         }
 
         if (options.Fix)
         {
             var fixes = new FixCommand(options, root, output, error, progress);
-            var fixExit = await fixes.RunAsync(workspace, solution, projects.Select(p => p.Id).ToList(), cancellationToken).ConfigureAwait(false);
-            foreach (var message in loadErrors)
-                error.WriteLine("stateless-audit: error: " + message);
-            return loadErrors.Count > 0 ? ExitCodes.UsageOrLoadError : fixExit;
+            var printFixes = await fixes.RunAsync(solution, projects.Select(p => p.Id).ToList(), cancellationToken).ConfigureAwait(false);
+            return () =>
+            {
+                var fixExit = printFixes();
+                foreach (var message in loadErrors)
+                    error.WriteLine("stateless-audit: error: " + message);
+                return loadErrors.Count > 0 ? ExitCodes.UsageOrLoadError : fixExit;
+            };
         }
 
         progress.Stage($"Analysing {Readiness.Plural(projects.Count, "project")}…");
@@ -118,29 +126,32 @@ internal static class AuditCommand
             Duration = stopwatch.Elapsed,
         };
 
-        ConsoleReport.Write(result, ConsoleFactory.Create(output, options.Interactive), options.Top);
-
-        foreach (var (format, path) in options.Reports)
+        return () =>
         {
-            try
-            {
-                ReportWriter.Write(result, format, path);
-                output.WriteLine($"Wrote the {format.ToUpperInvariant()} report to {path}");
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"stateless-audit: error: cannot write '{path}': {ex.Message}");
-                return ExitCodes.UsageOrLoadError;
-            }
-        }
+            ConsoleReport.Write(result, ConsoleFactory.Create(output, options.Interactive), options.Top);
 
-        foreach (var message in loadErrors)
-            error.WriteLine("stateless-audit: error: " + message);
-        if (loadErrors.Count > 0)
-            return ExitCodes.UsageOrLoadError;
-        return options.FailOn is { } failOn && result.Findings.Any(f => f.Severity >= failOn)
-            ? ExitCodes.Findings
-            : ExitCodes.Clean;
+            foreach (var (format, path) in options.Reports)
+            {
+                try
+                {
+                    ReportWriter.Write(result, format, path);
+                    output.WriteLine($"Wrote the {format.ToUpperInvariant()} report to {path}");
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine($"stateless-audit: error: cannot write '{path}': {ex.Message}");
+                    return ExitCodes.UsageOrLoadError;
+                }
+            }
+
+            foreach (var message in loadErrors)
+                error.WriteLine("stateless-audit: error: " + message);
+            if (loadErrors.Count > 0)
+                return ExitCodes.UsageOrLoadError;
+            return options.FailOn is { } failOn && result.Findings.Any(f => f.Severity >= failOn)
+                ? ExitCodes.Findings
+                : ExitCodes.Clean;
+        };
     }
 
     /// <summary>

@@ -64,7 +64,7 @@ public sealed partial class HtmlReportTests(SampleAuditFixture fixture)
     [ChromiumFact]
     public void Chromium_ShowsEverySection()
     {
-        var dom = Chromium.DumpDom(fixture.HtmlPath);
+        var dom = Dom(fixture.HtmlPath);
         Assert.Contains("<title>Scale-out readiness: StatefulShop.csproj</title>", dom);
         foreach (var id in new[] { "readiness", "summary", "family-memory", "family-infrastructure", "family-storage", "family-work" })
             Assert.Contains($"<section id=\"{id}\"", dom);
@@ -76,7 +76,7 @@ public sealed partial class HtmlReportTests(SampleAuditFixture fixture)
     [ChromiumFact]
     public void Chromium_ShowsEachFamilysFindings()
     {
-        var dom = Chromium.DumpDom(fixture.HtmlPath);
+        var dom = Dom(fixture.HtmlPath);
         var expected = new Dictionary<string, int> { ["memory"] = 20, ["infrastructure"] = 8, ["storage"] = 9, ["work"] = 5 };
         foreach (var (family, count) in expected)
         {
@@ -92,7 +92,7 @@ public sealed partial class HtmlReportTests(SampleAuditFixture fixture)
     [ChromiumFact]
     public void Chromium_ShowsEscapedExcerptsAndDocLinks()
     {
-        var dom = Chromium.DumpDom(fixture.HtmlPath);
+        var dom = Dom(fixture.HtmlPath);
         // CartController's dictionary: the generic brackets are text, escaped, not markup.
         var cart = FindingArticles().Matches(dom).Select(m => m.Value).Single(a => a.Contains("CartController.cs:16:", StringComparison.Ordinal));
         Assert.Contains("<span class=\"line hit\"><span class=\"num\">16</span>", cart);
@@ -104,6 +104,11 @@ public sealed partial class HtmlReportTests(SampleAuditFixture fixture)
             Assert.Contains($"href=\"https://github.com/stateless-analyzers/StatelessAnalyzers/blob/main/docs/rules/{id}.md\">{id}</a>", dom);
         Assert.True(File.Exists(Path.Combine(TestPaths.RepositoryRoot, "docs", "rules", "SL1001.md")));
     }
+
+    // One Chromium run for the report, shared by the tests.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> Doms = new(StringComparer.Ordinal);
+
+    private static string Dom(string file) => Doms.GetOrAdd(file, path => new Lazy<string>(() => Chromium.DumpDom(path))).Value;
 
     private static string Section(string dom, string id)
     {

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.MSBuild;
 using Microsoft.CodeAnalysis.Text;
 
 namespace StatelessAnalyzers.Cli;
@@ -36,7 +35,8 @@ internal sealed class FixCommand(AuditOptions options, string root, TextWriter o
         return null;
     }
 
-    public async Task<int> RunAsync(MSBuildWorkspace workspace, Solution solution, IReadOnlyList<ProjectId> projects, CancellationToken cancellationToken)
+    /// <summary>Computes the fixes; returns what prints the diff or writes the files, and gives the exit code.</summary>
+    public async Task<Func<int>> RunAsync(Solution solution, IReadOnlyList<ProjectId> projects, CancellationToken cancellationToken)
     {
 
         var selected = RuleSet.Default.Fixers
@@ -62,48 +62,50 @@ internal sealed class FixCommand(AuditOptions options, string root, TextWriter o
         var after = await CountAsync(current, projects, ruleIds, cancellationToken).ConfigureAwait(false);
         var changed = ChangedDocuments(solution, current);
 
-        output.WriteLine();
-        output.WriteLine(options.Apply ? "Fixes applied:" : "Fixes available (dry run; --apply writes them):");
-        foreach (var id in ruleIds.Order(StringComparer.Ordinal))
+        return () =>
         {
-            before.TryGetValue(id, out var was);
-            after.TryGetValue(id, out var now);
-            if (was > 0)
-                output.WriteLine($"  {id}: {Readiness.Plural(was - now, "finding")} fixed of {was}");
-        }
-        output.WriteLine($"  {Readiness.Plural(changed.Count, "file")} changed");
-        output.WriteLine();
+            output.WriteLine();
+            output.WriteLine(options.Apply ? "Fixes applied:" : "Fixes available (dry run; --apply writes them):");
+            foreach (var id in ruleIds.Order(StringComparer.Ordinal))
+            {
+                before.TryGetValue(id, out var was);
+                after.TryGetValue(id, out var now);
+                if (was > 0)
+                    output.WriteLine($"  {id}: {Readiness.Plural(was - now, "finding")} fixed of {was}");
+            }
+            output.WriteLine($"  {Readiness.Plural(changed.Count, "file")} changed");
+            output.WriteLine();
 
-        if (!options.Apply)
-        {
+            if (!options.Apply)
+            {
+                foreach (var (path, oldText, newText) in changed)
+                {
+                    var relative = path is null ? "(new file)" : Path.GetRelativePath(root, path).Replace('\\', '/');
+                    output.Write(UnifiedDiff.Create(
+                        oldText is null ? "/dev/null" : "a/" + relative,
+                        newText is null ? "/dev/null" : "b/" + relative,
+                        oldText?.ToString() ?? string.Empty,
+                        newText?.ToString() ?? string.Empty));
+                }
+                return ExitCodes.Clean;
+            }
+
             foreach (var (path, oldText, newText) in changed)
             {
-                var relative = path is null ? "(new file)" : Path.GetRelativePath(root, path).Replace('\\', '/');
-                output.Write(UnifiedDiff.Create(
-                    oldText is null ? "/dev/null" : "a/" + relative,
-                    newText is null ? "/dev/null" : "b/" + relative,
-                    oldText?.ToString() ?? string.Empty,
-                    newText?.ToString() ?? string.Empty));
+                if (path is null)
+                    continue;
+                if (newText is null)
+                {
+                    File.Delete(path);
+                    continue;
+                }
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                var encoding = newText.Encoding ?? oldText?.Encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+                File.WriteAllText(path, newText.ToString(), encoding);
+                output.WriteLine("  wrote " + Path.GetRelativePath(root, path).Replace('\\', '/'));
             }
             return ExitCodes.Clean;
-        }
-
-        foreach (var (path, oldText, newText) in changed)
-        {
-            if (path is null)
-                continue;
-            if (newText is null)
-            {
-                File.Delete(path);
-                continue;
-            }
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var encoding = newText.Encoding ?? oldText?.Encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-            File.WriteAllText(path, newText.ToString(), encoding);
-            output.WriteLine("  wrote " + Path.GetRelativePath(root, path).Replace('\\', '/'));
-        }
-        GC.KeepAlive(workspace);
-        return ExitCodes.Clean;
+        };
     }
 
     private async Task<Solution> FixProjectAsync(Solution solution, ProjectId projectId, CodeFixProvider fixer, string id, CancellationToken cancellationToken)
