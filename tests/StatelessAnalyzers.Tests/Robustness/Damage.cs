@@ -51,11 +51,11 @@ internal static class Damage
     /// <summary>The suffix that renamed type names get; no real type ends with it.</summary>
     public const string RenameSuffix = "_Unbound";
 
-    public const int EvenCuts = 5;
+    public const int EvenCuts = 4;
     public const int TokenCuts = 2;
     public const int TokenDeletions = 2;
 
-    /// <summary>Every variant of <paramref name="text"/>: up to 14, fewer when variants coincide or a family has nothing to damage.</summary>
+    /// <summary>Every variant of <paramref name="text"/>: up to 13, fewer when variants coincide or a family has nothing to damage.</summary>
     public static ImmutableArray<DamagedSource> All(string text, int seed)
     {
         var random = new Random(seed);

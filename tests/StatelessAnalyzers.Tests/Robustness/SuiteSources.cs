@@ -14,13 +14,16 @@ internal enum SuiteSourceKind
     /// <summary>A C# snippet held in a string literal of a rule, code-fix or catalog test.</summary>
     TestSnippet,
 
-    /// <summary>A file of <c>samples/StatefulShop</c>, analysed together with the rest of the sample.</summary>
+    /// <summary>A file of <c>samples/StatefulShop</c>, compiled alone with the web SDK's implicit usings.</summary>
     SampleFile,
+
+    /// <summary>The whole of <c>samples/StatefulShop</c> as one project: <c>Program.cs</c> with every other file beside it.</summary>
+    SampleProject,
 }
 
 /// <summary>
-/// One plain C# source (markup removed) the suite already uses, with the files it is compiled beside:
-/// nothing for a test snippet, the other sample files and the web SDK's implicit usings for a sample file.
+/// One plain C# source (markup removed) the suite already uses, with the files it is compiled beside: nothing for a
+/// test snippet, the web SDK's implicit usings for a sample file, those and every other sample file for the sample project.
 /// </summary>
 internal sealed record SuiteSource(string Name, SuiteSourceKind Kind, string Text, ImmutableArray<(string Path, string Text)> Companions)
 {
@@ -44,6 +47,22 @@ internal static class SuiteSources
     /// <summary>Every source, deduplicated by text, in a stable order (test snippets by file and position, then sample files).</summary>
     public static ImmutableArray<SuiteSource> All => Collected.Value;
 
+    /// <summary>
+    /// The sample as the one project it is, so that fixes meet references from other files. Not damaged: a damaged file
+    /// in the whole project costs a whole-project analysis and compilation per variant; the sample files alone stand in.
+    /// </summary>
+    public static SuiteSource SampleProject => SampleProjectSource.Value;
+
+    private static readonly Lazy<SuiteSource> SampleProjectSource = new(() =>
+    {
+        var sample = AnalyzerRunner.ProjectSources(SampleFolder).ToList();
+        var program = sample.Single(s => s.Path == "Program.cs");
+        var others = sample.Where(s => s.Path != program.Path).Prepend(ImplicitUsings).ToImmutableArray();
+        return new SuiteSource(SampleFolder, SuiteSourceKind.SampleProject, program.Text, others);
+    });
+
+    private static readonly (string Path, string Text) ImplicitUsings = ("GlobalUsings.g.cs", AnalyzerRunner.WebImplicitUsings);
+
     private static ImmutableArray<SuiteSource> Collect()
     {
         var sources = ImmutableArray.CreateBuilder<SuiteSource>();
@@ -63,15 +82,11 @@ internal static class SuiteSources
             }
         }
 
-        var sample = AnalyzerRunner.ProjectSources(SampleFolder).ToList();
-        foreach (var (path, text) in sample)
+        foreach (var (path, text) in AnalyzerRunner.ProjectSources(SampleFolder))
         {
-            // The rest of the sample stays intact, so damage in one file meets a project that otherwise binds.
-            var companions = sample.Where(s => s.Path != path)
-                .Prepend(("GlobalUsings.g.cs", AnalyzerRunner.WebImplicitUsings))
-                .ToImmutableArray();
+            // Types from the other sample files do not bind: one more way the code is incomplete.
             if (seen.Add(text))
-                sources.Add(new SuiteSource($"{SampleFolder}/{path}", SuiteSourceKind.SampleFile, text, companions));
+                sources.Add(new SuiteSource($"{SampleFolder}/{path}", SuiteSourceKind.SampleFile, text, ImmutableArray.Create(ImplicitUsings)));
         }
 
         return sources.ToImmutable();

@@ -274,6 +274,10 @@ internal sealed class MemoryCacheRewritePlan
         {
             if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
                 return false;
+            // Code that does not parse or bind is not rewritten: an item type that does not bind would be written as
+            // 'Deserialize<?>', and a factory cut short would lose its result.
+            if (invocation.ContainsDiagnostics || method.TypeArguments.Any(ContainsErrorType))
+                return false;
             var arguments = invocation.ArgumentList.Arguments;
             if (arguments.Count == 0 || arguments.Any(a => a.NameColon is not null))
                 return false;
@@ -636,6 +640,15 @@ internal sealed class MemoryCacheRewritePlan
             }
             return null;
         }
+
+        private static bool ContainsErrorType(ITypeSymbol type) => type switch
+        {
+            IErrorTypeSymbol => true,
+            IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+            IPointerTypeSymbol pointer => ContainsErrorType(pointer.PointedAtType),
+            INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
+            _ => false,
+        };
 
         private string Display(ITypeSymbol typeSymbol, bool stripNullable, int position)
         {

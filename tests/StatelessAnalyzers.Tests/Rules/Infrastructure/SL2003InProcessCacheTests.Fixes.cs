@@ -965,4 +965,69 @@ public sealed partial class SL2003InProcessCacheTests
         var app = builder.Build();
         app.Run();
         """;
+
+    // The item type does not bind (no 'Order' is declared): the rewrite would write 'Deserialize<?>'.
+    [Fact]
+    public Task NoFix_ItemTypeDoesNotBind() => new Verify.Test
+    {
+        TestCode = ItemTypeDoesNotBind,
+        FixedCode = ItemTypeDoesNotBind,
+        AllowCompilerErrors = true,
+    }.RunAsync();
+
+    private const string ItemTypeDoesNotBind = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Extensions.Caching.Memory;
+
+        namespace Shop.Controllers;
+
+        [ApiController]
+        [Route("api/customers/{customerId}/orders")]
+        public sealed class OrdersController(IMemoryCache [|cache|]) : ControllerBase
+        {
+            [HttpGet]
+            public async Task<IActionResult> Get(string customerId, CancellationToken cancellationToken)
+            {
+                var orders = await cache.GetOrCreateAsync($"orders:{customerId}", entry => LoadAsync(customerId));
+                return Ok(orders);
+            }
+
+            private static Task<List<Order>> LoadAsync(string customerId) => throw new NotImplementedException();
+        }
+        """;
+
+    // The file ends where the factory's body should start: the rewrite would write 'members = ;'.
+    [Fact]
+    public Task NoFix_FactoryCutShort() => new Verify.Test
+    {
+        TestCode = FactoryCutShort,
+        FixedCode = FactoryCutShort,
+        AllowCompilerErrors = true,
+    }.RunAsync();
+
+    private const string FactoryCutShort = """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.SignalR;
+        using Microsoft.Extensions.Caching.Memory;
+
+        namespace Shop.Hubs;
+
+        public sealed class PresenceHub : Hub
+        {
+            private readonly IMemoryCache [|_cache|];
+
+            public PresenceHub(IMemoryCache cache) => _cache = cache;
+
+            public async Task<string[]> Join(string room)
+            {
+                string[]? members = [];
+                if (!string.IsNullOrEmpty(room))
+                {
+                    members = await _cache.GetOrCreateAsync("room:" + room, async entry =>
+        """;
 }
