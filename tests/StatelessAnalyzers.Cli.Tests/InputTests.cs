@@ -158,6 +158,18 @@ public sealed class InputTests(SmallSolutionFixture fixture) : IClassFixture<Sma
     }
 
     [Fact]
+    public void UnrestoredProject_IsAuditedWithAWarning()
+    {
+        var folder = TestPaths.NewTempFolder("unrestored");
+        File.Copy(Path.Combine(fixture.Folder, "Good", "Good.csproj"), Path.Combine(folder, "Fresh.csproj"));
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), "System.Console.WriteLine();\n");
+        var result = CliRunner.Run(folder);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("warning: Fresh: the project is not restored (no obj/project.assets.json)", result.Output);
+        Assert.Contains("1 project, 0 findings of 0 rules", result.Output);
+    }
+
+    [Fact]
     public void Slnx_IsAuditedLikeTheSln()
     {
         var result = CliRunner.Run(Path.Combine(fixture.Folder, "xml"));

@@ -83,8 +83,8 @@ internal static class ProjectAnalyzer
     }
 
     /// <summary>
-    /// An SDK-style project with package references and no <c>obj/project.assets.json</c> was never
-    /// restored: its compilation lacks those packages, and rules that look for their APIs find nothing.
+    /// An SDK-style project with no <c>obj/project.assets.json</c> was never restored: its compilation
+    /// lacks its packages (and, on a fresh clone, even the framework), so rules that look for them find nothing.
     /// </summary>
     private static bool IsUnrestored(Project project)
     {
@@ -99,8 +99,8 @@ internal static class ProjectAnalyzer
         {
             return false;
         }
-        return text.Contains("<PackageReference", StringComparison.Ordinal)
-            && !File.Exists(Path.Combine(directory, "obj", "project.assets.json"));
+        var sdkStyle = text.Contains("Sdk=", StringComparison.Ordinal) || text.Contains("<PackageReference", StringComparison.Ordinal);
+        return sdkStyle && !File.Exists(Path.Combine(directory, "obj", "project.assets.json"));
     }
 
     /// <summary>Whether a fix provider registers at least one code action for this diagnostic.</summary>
