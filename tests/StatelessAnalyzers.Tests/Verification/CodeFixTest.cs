@@ -24,6 +24,7 @@ public abstract class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
 {
     private const string ProjectName = "TestProject";
 
+
     /// <summary>The expected main source after the fix, with markup for diagnostics that remain.</summary>
     public string? FixedCode { get; set; }
 
@@ -37,6 +38,15 @@ public abstract class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
     public List<DiagnosticResult> FixedExpectedDiagnostics { get; set; } = new();
 
     public bool SkipFixAll { get; set; }
+
+    /// <summary>
+    /// How many fixed compilations this test compiled and checked for new compiler errors: one per pass (one diagnostic
+    /// at a time, then FixAll in each scope the provider supports).
+    /// </summary>
+    public int FixedCompilationsChecked { get; private set; }
+
+    /// <summary>Fixed compilations checked for new compiler errors by every code-fix test of this process, for any analyzer and fix.</summary>
+    public static long TotalFixedCompilationsChecked => Interlocked.Read(ref CodeFixCounters.TotalFixedCompilationsChecked);
 
     public override async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -287,6 +297,8 @@ public abstract class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
                 added.Add(error);
         }
 
+        FixedCompilationsChecked++;
+        Interlocked.Increment(ref CodeFixCounters.TotalFixedCompilationsChecked);
         if (added.Count > 0)
         {
             throw new VerificationException(
@@ -459,4 +471,10 @@ public abstract class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
         private Task<List<Diagnostic>> GetAsync(Project project, CancellationToken cancellationToken) =>
             _cache.GetOrAdd(project, p => _test.GetFixableDiagnosticsAsync(p.Solution, cancellationToken));
     }
+}
+
+/// <summary>Counters shared by every <see cref="CodeFixTest{TAnalyzer, TCodeFix}"/> instantiation (a static field of a generic type is per instantiation).</summary>
+internal static class CodeFixCounters
+{
+    public static long TotalFixedCompilationsChecked;
 }

@@ -161,6 +161,38 @@ public sealed class CodeFixVerifierTests
     }.RunAsync();
 
     [Fact]
+    public async Task EveryFixPass_IsCompiled()
+    {
+        var test = new VerifyFix.Test { TestCode = TwoBadFields, FixedCode = TwoGoodFields };
+        var before = VerifyFix.Test.TotalFixedCompilationsChecked;
+
+        await test.RunAsync();
+
+        // One diagnostic at a time, then FixAll in Document, Project and Solution scope.
+        Assert.Equal(4, test.FixedCompilationsChecked);
+        Assert.True(VerifyFix.Test.TotalFixedCompilationsChecked >= before + 4);
+    }
+
+    [Fact]
+    public async Task NoFixTest_CompilesNothing()
+    {
+        var test = new VerifyFix.Test
+        {
+            TestCode = """
+                class C
+                {
+                    private int [|badKeep|];
+                }
+                """,
+            FixedCode = null,
+        };
+
+        await test.RunAsync();
+
+        Assert.Equal(0, test.FixedCompilationsChecked);
+    }
+
+    [Fact]
     public async Task Fails_FixThatBreaksTheBuild()
     {
         var ex = await Assert.ThrowsAnyAsync<Exception>(() =>
