@@ -109,7 +109,7 @@ public sealed class InputTests(SmallSolutionFixture fixture) : IClassFixture<Sma
     [Fact]
     public void FolderWithoutProject_ExitsWithTwo()
     {
-        var empty = TestPaths.NewTempFolder("empty");
+        var empty = Directory.CreateDirectory(Path.Combine(fixture.Folder, "empty")).FullName;
         File.WriteAllText(Path.Combine(empty, "notes.txt"), "no project here");
         var result = CliRunner.Run(empty);
         Assert.True(result.ExitCode == 2, result.ToString());
@@ -160,7 +160,7 @@ public sealed class InputTests(SmallSolutionFixture fixture) : IClassFixture<Sma
     [Fact]
     public void UnrestoredProject_IsAuditedWithAWarning()
     {
-        var folder = TestPaths.NewTempFolder("unrestored");
+        var folder = Directory.CreateDirectory(Path.Combine(fixture.Folder, "fresh")).FullName;
         File.Copy(Path.Combine(fixture.Folder, "Good", "Good.csproj"), Path.Combine(folder, "Fresh.csproj"));
         File.WriteAllText(Path.Combine(folder, "Program.cs"), "System.Console.WriteLine();\n");
         var result = CliRunner.Run(folder);

@@ -87,12 +87,15 @@ public sealed class ReadinessTests
     }
 }
 
-public sealed class SlnxTests
+public sealed class SlnxTests : IDisposable
 {
+    private readonly string folder = TestPaths.NewTempFolder("slnx");
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
     [Fact]
     public void ReadsProjectsAnywhereInTheFile()
     {
-        var folder = TestPaths.NewTempFolder("slnx");
         var path = Path.Combine(folder, "App.slnx");
         File.WriteAllText(path, """
             <Solution>
@@ -114,7 +117,6 @@ public sealed class SlnxTests
     [Fact]
     public void InvalidXml_IsAnError()
     {
-        var folder = TestPaths.NewTempFolder("slnx");
         var path = Path.Combine(folder, "App.slnx");
         File.WriteAllText(path, "<Solution><Project Path=");
         var errors = new List<string>();
