@@ -52,6 +52,7 @@ internal static class Runner
             var summary = new Summary(workload, corpus, runs);
             summaries.Add(summary);
             Console.Error.WriteLine($"  measured {workload.Name} ({workload.Files} files, {workload.Lines} lines) in {clock.Elapsed.TotalSeconds:F0} s");
+            Console.Error.WriteLine(MainTable(new[] { summary }));
             if (corpus && summary.CompilerErrors > 0)
                 Console.Error.WriteLine($"  warning: the {workload.Name}-file corpus has {summary.CompilerErrors} compiler errors");
         }
