@@ -72,7 +72,7 @@ internal static class Runner
     {
         var table = new Table(
             "Workload", "Files", "Lines", "Compile ms", "Compile CPU ms", "Compile+emit CPU ms", "Floor adds CPU ms",
-            "Package adds CPU ms", "Rules ms", "Rules / compile", "Package / floor", "Rules ms per 1k lines", "Package adds MB (floor)", "Findings");
+            "Package adds CPU ms", "Rules ms", "Rules / compile", "Floor ms", "Floor / compile", "Package / floor", "Rules ms per 1k lines", "Package adds MB (floor)", "Findings");
         foreach (var s in summaries)
         {
             table.Add(
@@ -86,6 +86,8 @@ internal static class Runner
                 Ms(s.PackageAddedCpuMs),
                 Ms(s.PackageMs),
                 Percent(s.ShareOfCompile),
+                Ms(s.FloorMs),
+                Percent(s.FloorShareOfCompile),
                 Times(s.TimesFloor),
                 s.PackageMsPerThousandLines.ToString("F2", Invariant),
                 $"{Mb(s.PackageAddedBytes)} ({Mb(s.FloorAddedBytes)})",
@@ -261,6 +263,12 @@ internal static class Runner
 
         /// <summary>All rules together over the compile's wall time, in the same run: both are wall clock.</summary>
         public double ShareOfCompile { get; } = Statistics.Median(runs.Select(r => r.PackageMs / r.Compile.WallMs));
+
+        /// <summary>The no-op floor's driver execution time, measured like <see cref="PackageMs"/>.</summary>
+        public double FloorMs { get; } = Statistics.Median(runs.Select(r => r.FloorMs));
+
+        /// <summary>The floor's driver execution time over the compile's wall time, in the same run.</summary>
+        public double FloorShareOfCompile { get; } = Statistics.Median(runs.Select(r => r.FloorMs / r.Compile.WallMs));
 
         /// <summary>What the package adds to the compile over what the no-op floor adds, in processor time, in the same run.</summary>
         public double TimesFloor { get; } = Statistics.Median(runs.Select(r => r.PackageAdded.CpuMs / r.FloorAdded.CpuMs));

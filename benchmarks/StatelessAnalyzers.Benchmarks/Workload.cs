@@ -11,26 +11,6 @@ internal sealed class Workload
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    // What the web SDK's ImplicitUsings generates for a project.
-    private const string WebImplicitUsings = """
-        global using global::System;
-        global using global::System.Collections.Generic;
-        global using global::System.IO;
-        global using global::System.Linq;
-        global using global::System.Net.Http;
-        global using global::System.Net.Http.Json;
-        global using global::System.Threading;
-        global using global::System.Threading.Tasks;
-        global using global::Microsoft.AspNetCore.Builder;
-        global using global::Microsoft.AspNetCore.Hosting;
-        global using global::Microsoft.AspNetCore.Http;
-        global using global::Microsoft.AspNetCore.Routing;
-        global using global::Microsoft.Extensions.Configuration;
-        global using global::Microsoft.Extensions.DependencyInjection;
-        global using global::Microsoft.Extensions.Hosting;
-        global using global::Microsoft.Extensions.Logging;
-        """;
-
     private Workload(string name, IReadOnlyList<(string Path, string Text)> sources)
     {
         Name = name;
@@ -70,7 +50,7 @@ internal sealed class Workload
             sources.Add((relative, File.ReadAllText(file)));
         }
 
-        sources.Add(("GlobalUsings.g.cs", WebImplicitUsings));
+        sources.Add(("GlobalUsings.g.cs", SupportFiles.GlobalUsings));
         return new Workload(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), sources);
     }
 

@@ -57,7 +57,7 @@ public sealed class ConcurrencyTests
     {
         var compilation = LargeCompilation.Value.Clone();
         using var cancellation = new CancellationTokenSource();
-        var probe = new ProgressProbe(callbacksBeforeCancel);
+        var probe = new ProgressProbe(callbacksBeforeCancel, cancellation.Token);
         var exceptions = new List<Exception>();
         var options = AnalyzerRunner.CreateOptions(exceptions, concurrent: true);
         var analyzers = RuleCatalog.Analyzers.Add(probe);
@@ -103,16 +103,24 @@ public sealed class ConcurrencyTests
         return string.Join(Environment.NewLine, missing.Concat(extra)) + $"{Environment.NewLine}({expected.Count} expected, {actual.Count} actual)";
     }
 
-    /// <summary>Signals once the analysis has made a given number of syntax-node callbacks, so cancellation lands mid-analysis.</summary>
+    /// <summary>
+    /// Signals once the analysis has made a given number of invocation callbacks, then holds that callback until the
+    /// test cancels, so the cancellation always lands mid-analysis however fast the rest of the analysis runs.
+    /// </summary>
 #pragma warning disable RS1036, RS1001, RS2008, RS1038, RS1041 // A test-only analyzer that reports nothing.
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class ProgressProbe : DiagnosticAnalyzer
     {
         private readonly int _target;
+        private readonly CancellationToken _cancellation;
         private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _count;
 
-        public ProgressProbe(int target) => _target = target;
+        public ProgressProbe(int target, CancellationToken cancellation)
+        {
+            _target = target;
+            _cancellation = cancellation;
+        }
 
         public Task Reached => _reached.Task;
 
@@ -129,7 +137,10 @@ public sealed class ConcurrencyTests
                 _ =>
                 {
                     if (Interlocked.Increment(ref _count) == _target)
+                    {
                         _reached.TrySetResult();
+                        _cancellation.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+                    }
                 },
                 OperationKind.Invocation);
         }

@@ -317,22 +317,7 @@ internal static class PackageRunner
             },
             cancellationToken);
         await provider.RegisterCodeFixesAsync(context).ConfigureAwait(false);
-        var flat = ImmutableArray.CreateBuilder<CodeAction>();
-        foreach (var action in actions)
-            Flatten(action, flat);
-        return flat.ToImmutable();
-    }
-
-    private static void Flatten(CodeAction action, ImmutableArray<CodeAction>.Builder into)
-    {
-        if (action.NestedActions.IsDefaultOrEmpty)
-        {
-            into.Add(action);
-            return;
-        }
-
-        foreach (var nested in action.NestedActions)
-            Flatten(nested, into);
+        return CodeActionList.Flatten(actions);
     }
 
     private static async Task ApplyAsync(

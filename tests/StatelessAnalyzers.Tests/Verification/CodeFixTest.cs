@@ -334,22 +334,7 @@ public abstract class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
                 $"The code fix provider threw while registering fixes for {DiagnosticFormatter.FormatWithSource(diagnostic)}{Environment.NewLine}{ex}", ex);
         }
 
-        var flat = ImmutableArray.CreateBuilder<CodeAction>();
-        foreach (var action in actions)
-            Flatten(action, flat);
-        return flat.ToImmutable();
-    }
-
-    private static void Flatten(CodeAction action, ImmutableArray<CodeAction>.Builder into)
-    {
-        if (action.NestedActions.IsDefaultOrEmpty)
-        {
-            into.Add(action);
-            return;
-        }
-
-        foreach (var nested in action.NestedActions)
-            Flatten(nested, into);
+        return CodeActionList.Flatten(actions);
     }
 
     /// <summary>The action with the test's key, or the only action when no key is set (several fail the test).</summary>
