@@ -306,18 +306,7 @@ internal static class PackageRunner
     private static async Task<ImmutableArray<CodeAction>> GetActionsAsync(
         CodeFixProvider provider, Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var actions = new List<CodeAction>();
-        var context = new CodeFixContext(
-            document,
-            diagnostic,
-            (action, _) =>
-            {
-                lock (actions)
-                    actions.Add(action);
-            },
-            cancellationToken);
-        await provider.RegisterCodeFixesAsync(context).ConfigureAwait(false);
-        return CodeActionList.Flatten(actions);
+        return await CodeActionList.RegisterAsync(provider, document, diagnostic, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task ApplyAsync(

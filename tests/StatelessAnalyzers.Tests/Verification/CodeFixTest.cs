@@ -314,27 +314,15 @@ public abstract class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
     {
         var document = solution.GetDocument(diagnostic.Location.SourceTree)
             ?? throw new VerificationException($"No document holds the diagnostic {DiagnosticFormatter.FormatWithSource(diagnostic)}");
-        var actions = new List<CodeAction>();
-        var context = new CodeFixContext(
-            document,
-            diagnostic,
-            (action, _) =>
-            {
-                lock (actions)
-                    actions.Add(action);
-            },
-            cancellationToken);
         try
         {
-            await new TCodeFix().RegisterCodeFixesAsync(context).ConfigureAwait(false);
+            return await CodeActionList.RegisterAsync(new TCodeFix(), document, diagnostic, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not VerificationException and not OperationCanceledException)
         {
             throw new VerificationException(
                 $"The code fix provider threw while registering fixes for {DiagnosticFormatter.FormatWithSource(diagnostic)}{Environment.NewLine}{ex}", ex);
         }
-
-        return CodeActionList.Flatten(actions);
     }
 
     /// <summary>The action with the test's key, or the only action when no key is set (several fail the test).</summary>
