@@ -8,6 +8,10 @@ if (args.Length > 0 && args[0] == "bdn")
     return 0;
 }
 
+// `-- profile [files] [runs]` prints each analyzer's driver time on fresh corpora, for working on one analyzer's speed.
+if (args.Length > 0 && args[0] == "profile")
+    return Profile.Run(args[1..]);
+
 if (!RunnerOptions.TryParse(args, out var options, out var error))
 {
     Console.Error.WriteLine(error);
