@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace StatelessAnalyzers.Core;
 
@@ -53,13 +54,13 @@ internal sealed class HandlerClassifier
             var definition = baseType.OriginalDefinition;
             if (definition.Is(symbols.PageModel) || definition.Is(symbols.Hub) || extraBaseTypes.Contains(definition))
                 return true;
-            if (symbols.BindServiceMethodAttribute is not null && HasAttribute(definition, symbols.BindServiceMethodAttribute))
+            if (symbols.BindServiceMethodAttribute is not null && HasAttribute(GetAttributes(definition), symbols.BindServiceMethodAttribute))
                 return true;
         }
 
         if (!extraBaseTypes.IsEmpty)
         {
-            foreach (var implemented in type.AllInterfaces)
+            foreach (var implemented in type.GetAllInterfaces())
             {
                 if (extraBaseTypes.Contains(implemented.OriginalDefinition))
                     return true;
@@ -78,12 +79,14 @@ internal sealed class HandlerClassifier
         var hasControllerAttribute = false;
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (symbols.NonControllerAttribute is not null && HasAttribute(current, symbols.NonControllerAttribute))
-                return false;
             if (current.OriginalDefinition.Is(symbols.ControllerBase))
                 derivesFromControllerBase = true;
-            if ((symbols.ControllerAttribute is not null && HasAttribute(current, symbols.ControllerAttribute))
-                || (symbols.ApiControllerAttribute is not null && HasAttribute(current, symbols.ApiControllerAttribute)))
+            var attributes = GetAttributes(current);
+            if (attributes.IsEmpty)
+                continue;
+            if (HasAttribute(attributes, symbols.NonControllerAttribute))
+                return false;
+            if (HasAttribute(attributes, symbols.ControllerAttribute) || HasAttribute(attributes, symbols.ApiControllerAttribute))
                 hasControllerAttribute = true;
         }
         if (derivesFromControllerBase || hasControllerAttribute)
@@ -131,9 +134,28 @@ internal sealed class HandlerClassifier
         return hasInvoke && takesNext;
     }
 
-    private static bool HasAttribute(INamedTypeSymbol type, INamedTypeSymbol attributeType)
+    /// <summary>
+    /// The attributes of <paramref name="type"/>. A source type none of whose declarations has an attribute list has
+    /// none, and its attributes are not bound for nothing (binding them is compiler work the analyzer would pay for).
+    /// </summary>
+    private static ImmutableArray<AttributeData> GetAttributes(INamedTypeSymbol type)
     {
-        foreach (var attribute in type.GetAttributes())
+        var references = type.DeclaringSyntaxReferences;
+        if (references.IsEmpty)
+            return type.GetAttributes();
+        foreach (var reference in references)
+        {
+            if (reference.GetSyntax() is not MemberDeclarationSyntax declaration || declaration.AttributeLists.Count > 0)
+                return type.GetAttributes();
+        }
+        return ImmutableArray<AttributeData>.Empty;
+    }
+
+    private static bool HasAttribute(ImmutableArray<AttributeData> attributes, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+            return false;
+        foreach (var attribute in attributes)
         {
             for (var attributeClass = attribute.AttributeClass; attributeClass is not null; attributeClass = attributeClass.BaseType)
             {

@@ -1,9 +1,17 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace StatelessAnalyzers.Core;
 
 internal static class SymbolExtensions
 {
+    // ITypeSymbol.AllInterfaces builds a new array on every call; a type's interfaces are read once and kept as long
+    // as the type symbol lives.
+    private static readonly ConditionalWeakTable<ITypeSymbol, StrongBox<ImmutableArray<INamedTypeSymbol>>> AllInterfacesCache = new();
+    private static readonly ConditionalWeakTable<ITypeSymbol, StrongBox<ImmutableArray<INamedTypeSymbol>>>.CreateValueCallback ReadAllInterfaces =
+        static type => new StrongBox<ImmutableArray<INamedTypeSymbol>>(type.AllInterfaces);
+
     /// <summary>True when <paramref name="type"/> is <paramref name="expected"/>; false when the expected type did not resolve.</summary>
     public static bool Is(this ITypeSymbol? type, INamedTypeSymbol? expected) =>
         expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
@@ -18,13 +26,17 @@ internal static class SymbolExtensions
             return false;
         if (type.OriginalDefinition.Is(expected))
             return true;
-        foreach (var implemented in type.AllInterfaces)
+        foreach (var implemented in GetAllInterfaces(type))
         {
             if (implemented.OriginalDefinition.Is(expected))
                 return true;
         }
         return false;
     }
+
+    /// <summary><see cref="ITypeSymbol.AllInterfaces"/>, read once per type symbol.</summary>
+    public static ImmutableArray<INamedTypeSymbol> GetAllInterfaces(this ITypeSymbol type) =>
+        AllInterfacesCache.GetValue(type, ReadAllInterfaces).Value;
 
     /// <summary>True when <paramref name="type"/> is <paramref name="expected"/> or derives from it.</summary>
     public static bool IsOrDerivesFrom(this ITypeSymbol? type, INamedTypeSymbol? expected)

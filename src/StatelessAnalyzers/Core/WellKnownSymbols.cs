@@ -16,7 +16,7 @@ internal sealed class WellKnownSymbols
     private static readonly ConditionalWeakTable<Compilation, WellKnownSymbols> Cache = new();
     private static readonly ConditionalWeakTable<Compilation, WellKnownSymbols>.CreateValueCallback Factory = c => new WellKnownSymbols(c);
 
-    private readonly ConcurrentDictionary<SyntaxTree, StatelessOptions> optionsByTree = new();
+    private readonly ConcurrentDictionary<SyntaxTree, RuleContext> contextsByTree = new();
     private readonly ConcurrentDictionary<StatelessOptions, RuleContext> contexts = new();
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> frameworkAssemblies = new(SymbolEqualityComparer.Default);
 
@@ -237,13 +237,7 @@ internal sealed class WellKnownSymbols
     /// The <c>stateless_analyzers.*</c> options that apply to <paramref name="tree"/>, parsed once per tree; trees
     /// with equal values share one instance.
     /// </summary>
-    public StatelessOptions GetOptions(AnalyzerOptions options, SyntaxTree tree)
-    {
-        if (optionsByTree.TryGetValue(tree, out var cached))
-            return cached;
-        var parsed = StatelessOptions.Intern(StatelessOptions.Parse(options.AnalyzerConfigOptionsProvider.GetOptions(tree)));
-        return optionsByTree.GetOrAdd(tree, parsed);
-    }
+    public StatelessOptions GetOptions(AnalyzerOptions options, SyntaxTree tree) => GetContext(options, tree).Options;
 
     /// <summary>The options that apply to the whole compilation (a <c>.globalconfig</c>).</summary>
     public StatelessOptions GetGlobalOptions(AnalyzerOptions options) =>
@@ -253,8 +247,17 @@ internal sealed class WellKnownSymbols
     public RuleContext GetContext(StatelessOptions options) =>
         contexts.TryGetValue(options, out var context) ? context : contexts.GetOrAdd(options, new RuleContext(this, options));
 
-    /// <summary>Shortcut: the classifiers for the options of <paramref name="tree"/>.</summary>
-    public RuleContext GetContext(AnalyzerOptions options, SyntaxTree tree) => GetContext(GetOptions(options, tree));
+    /// <summary>
+    /// The classifiers for the options of <paramref name="tree"/>: one dictionary lookup per call, the options parsed
+    /// once per tree.
+    /// </summary>
+    public RuleContext GetContext(AnalyzerOptions options, SyntaxTree tree)
+    {
+        if (contextsByTree.TryGetValue(tree, out var cached))
+            return cached;
+        var parsed = StatelessOptions.Intern(StatelessOptions.Parse(options.AnalyzerConfigOptionsProvider.GetOptions(tree)));
+        return contextsByTree.GetOrAdd(tree, GetContext(parsed));
+    }
 
     /// <summary>
     /// True for assemblies of .NET and ASP.NET Core themselves (signed with Microsoft's or the .NET Foundation's

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using StatelessAnalyzers.Core;
 
@@ -76,6 +78,10 @@ internal static class StaticStateAnalysis
             while (outermost.ContainingType is not null)
                 outermost = outermost.ContainingType;
 
+            // Most types declare no static field or property at all: the syntax says so without binding anything.
+            if (!DeclaresStaticStorage(outermost, context.CancellationToken))
+                return;
+
             // Candidates are collected once for the outermost type and its nested types: a private static member can
             // be written from any of them, and each type's own symbol-start actions see only that type's code.
             var analysis = typeAnalyses.GetOrAdd(outermost, t => new Lazy<TypeAnalysis?>(() => CreateTypeAnalysis(t, context))).Value;
@@ -143,6 +149,37 @@ internal static class StaticStateAnalysis
             }
         }
 
+        /// <summary>
+        /// True when a declaration of <paramref name="type"/> or of a type nested in it declares a <c>static</c> field or
+        /// property: only those can be candidates (constants carry no <c>static</c> modifier, and every other static
+        /// member is declared with one).
+        /// </summary>
+        private static bool DeclaresStaticStorage(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && DeclaresStaticStorage(declaration))
+                    return true;
+            }
+            return false;
+        }
+
+        private static bool DeclaresStaticStorage(TypeDeclarationSyntax declaration)
+        {
+            foreach (var member in declaration.Members)
+            {
+                switch (member)
+                {
+                    case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.StaticKeyword):
+                    case PropertyDeclarationSyntax property when property.Modifiers.Any(SyntaxKind.StaticKeyword):
+                        return true;
+                    case TypeDeclarationSyntax nested when DeclaresStaticStorage(nested):
+                        return true;
+                }
+            }
+            return false;
+        }
+
         private TypeAnalysis? CreateTypeAnalysis(INamedTypeSymbol outermost, SymbolStartAnalysisContext context)
         {
             if (outermost.Locations.Length == 0 || outermost.Locations[0].SourceTree is not { } tree)
@@ -163,13 +200,27 @@ internal static class StaticStateAnalysis
             System.Threading.CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            insideHandler = insideHandler || rules.Handlers.IsRequestHandlingType(type);
+            var classified = insideHandler;
             foreach (var member in type.GetMembers())
             {
                 if (member is INamedTypeSymbol nested)
                 {
+                    if (!classified)
+                    {
+                        insideHandler = rules.Handlers.IsRequestHandlingType(type);
+                        classified = true;
+                    }
                     CollectCandidates(nested, rules, insideHandler, ref candidates, cancellationToken);
                     continue;
+                }
+
+                // Whether the type handles requests is asked only once it has a static member to classify.
+                if (!member.IsStatic || member is not (IFieldSymbol or IPropertySymbol))
+                    continue;
+                if (!classified)
+                {
+                    insideHandler = rules.Handlers.IsRequestHandlingType(type);
+                    classified = true;
                 }
                 if (insideHandler != requestHandlingTypes)
                     continue;
