@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -16,112 +17,77 @@ internal sealed class WellKnownSymbols
     private static readonly ConditionalWeakTable<Compilation, WellKnownSymbols> Cache = new();
     private static readonly ConditionalWeakTable<Compilation, WellKnownSymbols>.CreateValueCallback Factory = c => new WellKnownSymbols(c);
 
+    private static readonly string[] ReflectionKeyTypesNames =
+    {
+        "System.Type", "System.Reflection.MemberInfo", "System.Reflection.Assembly",
+    };
+
+    private static readonly string[] ImmutableCollectionTypesNames =
+    {
+        "System.Collections.Frozen.FrozenDictionary`2",
+        "System.Collections.Frozen.FrozenSet`1",
+        "System.Collections.ObjectModel.ReadOnlyCollection`1",
+        "System.Collections.ObjectModel.ReadOnlyDictionary`2",
+        "System.Collections.ObjectModel.ReadOnlyObservableCollection`1",
+        "System.Collections.ObjectModel.ReadOnlySet`1",
+    };
+
+    private static readonly string[] QueueTypesNames =
+    {
+        "System.Threading.Channels.Channel`1",
+        "System.Threading.Channels.Channel`2",
+        "System.Threading.Channels.ChannelReader`1",
+        "System.Threading.Channels.ChannelWriter`1",
+        "System.Collections.Concurrent.ConcurrentQueue`1",
+        "System.Collections.Concurrent.BlockingCollection`1",
+        "System.Collections.Concurrent.ConcurrentBag`1",
+        "System.Collections.Generic.Queue`1",
+    };
+
+    // RULES.md "Safe static types" (generic ones by their definition; Lazy<T> is handled by its argument).
+    private static readonly string[] SafeTypesNames =
+    {
+        "System.Net.Http.HttpClient",
+        "System.Text.Json.JsonSerializerOptions",
+        "System.Text.RegularExpressions.Regex",
+        "System.Diagnostics.ActivitySource",
+        "System.Diagnostics.Metrics.Meter",
+        "System.Diagnostics.Metrics.Instrument",
+        "Microsoft.Extensions.Logging.ILogger",
+        "Microsoft.Extensions.Logging.ILogger`1",
+        "Microsoft.Extensions.Options.IOptions`1",
+        "System.Type",
+        "System.Globalization.CultureInfo",
+        "System.Text.Encoding",
+        "System.TimeSpan",
+        "System.Guid",
+        // Immutable values that a missing 'readonly' does not make state on their own.
+        "System.DateTime",
+        "System.DateTimeOffset",
+        "System.DateOnly",
+        "System.TimeOnly",
+        "System.Uri",
+        "System.Version",
+    };
+
+    // Every type but the few the project kind needs is resolved on first use: resolving a name searches every
+    // referenced assembly, and most compilations need only some of these types. A slot holds the type, NotFound,
+    // or null while unresolved; two threads resolving the same slot at once store the same answer.
+    private static readonly object NotFound = new();
+
     private readonly ConcurrentDictionary<SyntaxTree, RuleContext> contextsByTree = new();
     private readonly ConcurrentDictionary<StatelessOptions, RuleContext> contexts = new();
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> frameworkAssemblies = new(SymbolEqualityComparer.Default);
+    private readonly object?[] resolved = new object?[55];
 
     private WellKnownSymbols(Compilation compilation)
     {
         Compilation = compilation;
 
         HttpContext = Get("Microsoft.AspNetCore.Http.HttpContext");
-        RequestDelegate = Get("Microsoft.AspNetCore.Http.RequestDelegate");
-        IMiddleware = Get("Microsoft.AspNetCore.Http.IMiddleware");
-        ControllerBase = Get("Microsoft.AspNetCore.Mvc.ControllerBase");
-        ApiControllerAttribute = Get("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
-        ControllerAttribute = Get("Microsoft.AspNetCore.Mvc.ControllerAttribute");
-        NonControllerAttribute = Get("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
-        PageModel = Get("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
-        Hub = Get("Microsoft.AspNetCore.SignalR.Hub");
-        BindServiceMethodAttribute = Get("Grpc.Core.BindServiceMethodAttribute");
-        IEndpointRouteBuilder = Get("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
         IHost = Get("Microsoft.Extensions.Hosting.IHost");
-        IHostEnvironment = Get("Microsoft.Extensions.Hosting.IHostEnvironment");
-        IServiceCollection = Get("Microsoft.Extensions.DependencyInjection.IServiceCollection");
-        IMemoryCache = Get("Microsoft.Extensions.Caching.Memory.IMemoryCache");
-        RuntimeMemoryCache = Get("System.Runtime.Caching.MemoryCache");
-        IDistributedCache = Get("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
-        MemoryDistributedCache = Get("Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache");
-        HybridCache = Get("Microsoft.Extensions.Caching.Hybrid.HybridCache");
-        IHostedService = Get("Microsoft.Extensions.Hosting.IHostedService");
-        IServiceScope = Get("Microsoft.Extensions.DependencyInjection.IServiceScope");
-        Task = Get("System.Threading.Tasks.Task");
-        TaskOfT = Get("System.Threading.Tasks.Task`1");
-        ValueTask = Get("System.Threading.Tasks.ValueTask");
-        ValueTaskOfT = Get("System.Threading.Tasks.ValueTask`1");
-        TaskFactory = Get("System.Threading.Tasks.TaskFactory");
-        ThreadPool = Get("System.Threading.ThreadPool");
-        Thread = Get("System.Threading.Thread");
-        PeriodicTimer = Get("System.Threading.PeriodicTimer");
-        ThreadingTimer = Get("System.Threading.Timer");
-        TimersTimer = Get("System.Timers.Timer");
-        CancellationTokenSource = Get("System.Threading.CancellationTokenSource");
-        SystemIOFile = Get("System.IO.File");
-        FileInfo = Get("System.IO.FileInfo");
-        Directory = Get("System.IO.Directory");
-        SystemIOPath = Get("System.IO.Path");
-        FileStream = Get("System.IO.FileStream");
-        StreamWriter = Get("System.IO.StreamWriter");
-        ZipFile = Get("System.IO.Compression.ZipFile");
-        XDocument = Get("System.Xml.Linq.XDocument");
-        XmlDocument = Get("System.Xml.XmlDocument");
-        XmlWriter = Get("System.Xml.XmlWriter");
-        DrawingImage = Get("System.Drawing.Image");
 
         Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
-        ThreadStaticAttribute = Get("System.ThreadStaticAttribute");
-        AsyncLocal = Get("System.Threading.AsyncLocal`1");
-        ThreadLocal = Get("System.Threading.ThreadLocal`1");
-        Lazy = Get("System.Lazy`1");
-        StringBuilder = Get("System.Text.StringBuilder");
-        GenericCollection = Get("System.Collections.Generic.ICollection`1");
-        NonGenericDictionary = Get("System.Collections.IDictionary");
-        ProducerConsumerCollection = Get("System.Collections.Concurrent.IProducerConsumerCollection`1");
-        GenericDictionary = Get("System.Collections.Generic.IDictionary`2");
-        ConditionalWeakTable = Get("System.Runtime.CompilerServices.ConditionalWeakTable`2");
-        ReflectionKeyTypes = GetAll("System.Type", "System.Reflection.MemberInfo", "System.Reflection.Assembly");
-
-        ImmutableCollectionTypes = GetAll(
-            "System.Collections.Frozen.FrozenDictionary`2",
-            "System.Collections.Frozen.FrozenSet`1",
-            "System.Collections.ObjectModel.ReadOnlyCollection`1",
-            "System.Collections.ObjectModel.ReadOnlyDictionary`2",
-            "System.Collections.ObjectModel.ReadOnlyObservableCollection`1",
-            "System.Collections.ObjectModel.ReadOnlySet`1");
-
-        QueueTypes = GetAll(
-            "System.Threading.Channels.Channel`1",
-            "System.Threading.Channels.Channel`2",
-            "System.Threading.Channels.ChannelReader`1",
-            "System.Threading.Channels.ChannelWriter`1",
-            "System.Collections.Concurrent.ConcurrentQueue`1",
-            "System.Collections.Concurrent.BlockingCollection`1",
-            "System.Collections.Concurrent.ConcurrentBag`1",
-            "System.Collections.Generic.Queue`1");
-
-        // RULES.md "Safe static types" (generic ones by their definition; Lazy<T> is handled by its argument).
-        SafeTypes = GetAll(
-            "System.Net.Http.HttpClient",
-            "System.Text.Json.JsonSerializerOptions",
-            "System.Text.RegularExpressions.Regex",
-            "System.Diagnostics.ActivitySource",
-            "System.Diagnostics.Metrics.Meter",
-            "System.Diagnostics.Metrics.Instrument",
-            "Microsoft.Extensions.Logging.ILogger",
-            "Microsoft.Extensions.Logging.ILogger`1",
-            "Microsoft.Extensions.Options.IOptions`1",
-            "System.Type",
-            "System.Globalization.CultureInfo",
-            "System.Text.Encoding",
-            "System.TimeSpan",
-            "System.Guid",
-            // Immutable values that a missing 'readonly' does not make state on their own.
-            "System.DateTime",
-            "System.DateTimeOffset",
-            "System.DateOnly",
-            "System.TimeOnly",
-            "System.Uri",
-            "System.Version");
 
         var kind = ProjectKind.None;
         if (HttpContext is not null)
@@ -153,48 +119,48 @@ internal sealed class WellKnownSymbols
     public bool IsWebOrWorker => (ProjectKind & (ProjectKind.Web | ProjectKind.Worker)) != 0;
 
     public INamedTypeSymbol? HttpContext { get; }
-    public INamedTypeSymbol? RequestDelegate { get; }
-    public INamedTypeSymbol? IMiddleware { get; }
-    public INamedTypeSymbol? ControllerBase { get; }
-    public INamedTypeSymbol? ApiControllerAttribute { get; }
-    public INamedTypeSymbol? ControllerAttribute { get; }
-    public INamedTypeSymbol? NonControllerAttribute { get; }
-    public INamedTypeSymbol? PageModel { get; }
-    public INamedTypeSymbol? Hub { get; }
-    public INamedTypeSymbol? BindServiceMethodAttribute { get; }
-    public INamedTypeSymbol? IEndpointRouteBuilder { get; }
+    public INamedTypeSymbol? RequestDelegate => Resolve(0, "Microsoft.AspNetCore.Http.RequestDelegate");
+    public INamedTypeSymbol? IMiddleware => Resolve(1, "Microsoft.AspNetCore.Http.IMiddleware");
+    public INamedTypeSymbol? ControllerBase => Resolve(2, "Microsoft.AspNetCore.Mvc.ControllerBase");
+    public INamedTypeSymbol? ApiControllerAttribute => Resolve(3, "Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
+    public INamedTypeSymbol? ControllerAttribute => Resolve(4, "Microsoft.AspNetCore.Mvc.ControllerAttribute");
+    public INamedTypeSymbol? NonControllerAttribute => Resolve(5, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+    public INamedTypeSymbol? PageModel => Resolve(6, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+    public INamedTypeSymbol? Hub => Resolve(7, "Microsoft.AspNetCore.SignalR.Hub");
+    public INamedTypeSymbol? BindServiceMethodAttribute => Resolve(8, "Grpc.Core.BindServiceMethodAttribute");
+    public INamedTypeSymbol? IEndpointRouteBuilder => Resolve(9, "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
     public INamedTypeSymbol? IHost { get; }
-    public INamedTypeSymbol? IHostEnvironment { get; }
-    public INamedTypeSymbol? IServiceCollection { get; }
-    public INamedTypeSymbol? IMemoryCache { get; }
-    public INamedTypeSymbol? RuntimeMemoryCache { get; }
-    public INamedTypeSymbol? IDistributedCache { get; }
-    public INamedTypeSymbol? MemoryDistributedCache { get; }
-    public INamedTypeSymbol? HybridCache { get; }
-    public INamedTypeSymbol? IHostedService { get; }
-    public INamedTypeSymbol? IServiceScope { get; }
-    public INamedTypeSymbol? Task { get; }
-    public INamedTypeSymbol? TaskOfT { get; }
-    public INamedTypeSymbol? ValueTask { get; }
-    public INamedTypeSymbol? ValueTaskOfT { get; }
-    public INamedTypeSymbol? TaskFactory { get; }
-    public INamedTypeSymbol? ThreadPool { get; }
-    public INamedTypeSymbol? Thread { get; }
-    public INamedTypeSymbol? PeriodicTimer { get; }
-    public INamedTypeSymbol? ThreadingTimer { get; }
-    public INamedTypeSymbol? TimersTimer { get; }
-    public INamedTypeSymbol? CancellationTokenSource { get; }
-    public INamedTypeSymbol? SystemIOFile { get; }
-    public INamedTypeSymbol? FileInfo { get; }
-    public INamedTypeSymbol? Directory { get; }
-    public INamedTypeSymbol? SystemIOPath { get; }
-    public INamedTypeSymbol? FileStream { get; }
-    public INamedTypeSymbol? StreamWriter { get; }
-    public INamedTypeSymbol? ZipFile { get; }
-    public INamedTypeSymbol? XDocument { get; }
-    public INamedTypeSymbol? XmlDocument { get; }
-    public INamedTypeSymbol? XmlWriter { get; }
-    public INamedTypeSymbol? DrawingImage { get; }
+    public INamedTypeSymbol? IHostEnvironment => Resolve(10, "Microsoft.Extensions.Hosting.IHostEnvironment");
+    public INamedTypeSymbol? IServiceCollection => Resolve(11, "Microsoft.Extensions.DependencyInjection.IServiceCollection");
+    public INamedTypeSymbol? IMemoryCache => Resolve(12, "Microsoft.Extensions.Caching.Memory.IMemoryCache");
+    public INamedTypeSymbol? RuntimeMemoryCache => Resolve(13, "System.Runtime.Caching.MemoryCache");
+    public INamedTypeSymbol? IDistributedCache => Resolve(14, "Microsoft.Extensions.Caching.Distributed.IDistributedCache");
+    public INamedTypeSymbol? MemoryDistributedCache => Resolve(15, "Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache");
+    public INamedTypeSymbol? HybridCache => Resolve(16, "Microsoft.Extensions.Caching.Hybrid.HybridCache");
+    public INamedTypeSymbol? IHostedService => Resolve(17, "Microsoft.Extensions.Hosting.IHostedService");
+    public INamedTypeSymbol? IServiceScope => Resolve(18, "Microsoft.Extensions.DependencyInjection.IServiceScope");
+    public INamedTypeSymbol? Task => Resolve(19, "System.Threading.Tasks.Task");
+    public INamedTypeSymbol? TaskOfT => Resolve(20, "System.Threading.Tasks.Task`1");
+    public INamedTypeSymbol? ValueTask => Resolve(21, "System.Threading.Tasks.ValueTask");
+    public INamedTypeSymbol? ValueTaskOfT => Resolve(22, "System.Threading.Tasks.ValueTask`1");
+    public INamedTypeSymbol? TaskFactory => Resolve(23, "System.Threading.Tasks.TaskFactory");
+    public INamedTypeSymbol? ThreadPool => Resolve(24, "System.Threading.ThreadPool");
+    public INamedTypeSymbol? Thread => Resolve(25, "System.Threading.Thread");
+    public INamedTypeSymbol? PeriodicTimer => Resolve(26, "System.Threading.PeriodicTimer");
+    public INamedTypeSymbol? ThreadingTimer => Resolve(27, "System.Threading.Timer");
+    public INamedTypeSymbol? TimersTimer => Resolve(28, "System.Timers.Timer");
+    public INamedTypeSymbol? CancellationTokenSource => Resolve(29, "System.Threading.CancellationTokenSource");
+    public INamedTypeSymbol? SystemIOFile => Resolve(30, "System.IO.File");
+    public INamedTypeSymbol? FileInfo => Resolve(31, "System.IO.FileInfo");
+    public INamedTypeSymbol? Directory => Resolve(32, "System.IO.Directory");
+    public INamedTypeSymbol? SystemIOPath => Resolve(33, "System.IO.Path");
+    public INamedTypeSymbol? FileStream => Resolve(34, "System.IO.FileStream");
+    public INamedTypeSymbol? StreamWriter => Resolve(35, "System.IO.StreamWriter");
+    public INamedTypeSymbol? ZipFile => Resolve(36, "System.IO.Compression.ZipFile");
+    public INamedTypeSymbol? XDocument => Resolve(37, "System.Xml.Linq.XDocument");
+    public INamedTypeSymbol? XmlDocument => Resolve(38, "System.Xml.XmlDocument");
+    public INamedTypeSymbol? XmlWriter => Resolve(39, "System.Xml.XmlWriter");
+    public INamedTypeSymbol? DrawingImage => Resolve(40, "System.Drawing.Image");
 
     /// <summary>True for <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> and <c>ValueTask&lt;T&gt;</c>.</summary>
     public bool IsTaskLike(ITypeSymbol? type)
@@ -208,22 +174,22 @@ internal sealed class WellKnownSymbols
     /// <summary>True when <paramref name="type"/> implements <c>IHostedService</c> (a <c>BackgroundService</c>, for one).</summary>
     public bool IsHostedService(INamedTypeSymbol type) => type.IsOrImplements(IHostedService);
     public INamedTypeSymbol Delegate { get; }
-    public INamedTypeSymbol? ThreadStaticAttribute { get; }
-    public INamedTypeSymbol? AsyncLocal { get; }
-    public INamedTypeSymbol? ThreadLocal { get; }
-    public INamedTypeSymbol? Lazy { get; }
-    public INamedTypeSymbol? StringBuilder { get; }
-    public INamedTypeSymbol? GenericCollection { get; }
-    public INamedTypeSymbol? NonGenericDictionary { get; }
-    public INamedTypeSymbol? ProducerConsumerCollection { get; }
-    public INamedTypeSymbol? GenericDictionary { get; }
-    public INamedTypeSymbol? ConditionalWeakTable { get; }
+    public INamedTypeSymbol? ThreadStaticAttribute => Resolve(41, "System.ThreadStaticAttribute");
+    public INamedTypeSymbol? AsyncLocal => Resolve(42, "System.Threading.AsyncLocal`1");
+    public INamedTypeSymbol? ThreadLocal => Resolve(43, "System.Threading.ThreadLocal`1");
+    public INamedTypeSymbol? Lazy => Resolve(44, "System.Lazy`1");
+    public INamedTypeSymbol? StringBuilder => Resolve(45, "System.Text.StringBuilder");
+    public INamedTypeSymbol? GenericCollection => Resolve(46, "System.Collections.Generic.ICollection`1");
+    public INamedTypeSymbol? NonGenericDictionary => Resolve(47, "System.Collections.IDictionary");
+    public INamedTypeSymbol? ProducerConsumerCollection => Resolve(48, "System.Collections.Concurrent.IProducerConsumerCollection`1");
+    public INamedTypeSymbol? GenericDictionary => Resolve(49, "System.Collections.Generic.IDictionary`2");
+    public INamedTypeSymbol? ConditionalWeakTable => Resolve(50, "System.Runtime.CompilerServices.ConditionalWeakTable`2");
 
     /// <summary><c>Type</c>, <c>MemberInfo</c>, <c>Assembly</c>: keys of reflection caches.</summary>
-    public ImmutableHashSet<INamedTypeSymbol> ReflectionKeyTypes { get; }
-    public ImmutableHashSet<INamedTypeSymbol> ImmutableCollectionTypes { get; }
-    public ImmutableHashSet<INamedTypeSymbol> QueueTypes { get; }
-    public ImmutableHashSet<INamedTypeSymbol> SafeTypes { get; }
+    public ImmutableHashSet<INamedTypeSymbol> ReflectionKeyTypes => ResolveSet(51, ReflectionKeyTypesNames);
+    public ImmutableHashSet<INamedTypeSymbol> ImmutableCollectionTypes => ResolveSet(52, ImmutableCollectionTypesNames);
+    public ImmutableHashSet<INamedTypeSymbol> QueueTypes => ResolveSet(53, QueueTypesNames);
+    public ImmutableHashSet<INamedTypeSymbol> SafeTypes => ResolveSet(54, SafeTypesNames);
 
     /// <summary>Resolves a metadata name to a type of this compilation, or null (missing, or ambiguous).</summary>
     public INamedTypeSymbol? Get(string metadataName)
@@ -291,15 +257,26 @@ internal sealed class WellKnownSymbols
         return new string(chars);
     }
 
-    private ImmutableHashSet<INamedTypeSymbol> GetAll(params string[] metadataNames)
+    private INamedTypeSymbol? Resolve(int slot, string metadataName)
     {
-        var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        foreach (var name in metadataNames)
+        var value = Volatile.Read(ref resolved[slot]);
+        if (value is null)
         {
-            if (Get(name) is { } type)
-                builder.Add(type);
+            value = (object?)Get(metadataName) ?? NotFound;
+            Volatile.Write(ref resolved[slot], value);
         }
-        return builder.ToImmutable();
+        return value as INamedTypeSymbol;
+    }
+
+    private ImmutableHashSet<INamedTypeSymbol> ResolveSet(int slot, string[] metadataNames)
+    {
+        var value = Volatile.Read(ref resolved[slot]);
+        if (value is null)
+        {
+            value = ResolveAll(metadataNames);
+            Volatile.Write(ref resolved[slot], value);
+        }
+        return (ImmutableHashSet<INamedTypeSymbol>)value;
     }
 
     /// <summary>Resolves the entries of a list option; names that do not resolve are skipped.</summary>
