@@ -16,9 +16,6 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly ImmutableHashSet<string> OpenIddictMethods = ImmutableHashSet.Create(
-        "AddEphemeralSigningKey", "AddEphemeralEncryptionKey", "AddDevelopmentSigningCertificate", "AddDevelopmentEncryptionCertificate");
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.SL2009PerInstanceSigningKey, Descriptors.SL2009PerInstanceSigningKeyCompilationEnd);
@@ -34,12 +31,15 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
             if (!symbols.IsWebOrWorker)
                 return;
             var analysis = new CompilationAnalysis(symbols);
-            if (analysis.DeveloperCredentialsResolve)
-                start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
             if (analysis.SecurityKey is null)
+            {
+                // Only the developer-credential calls can be found; their types are resolved when a call of that name shows up.
+                start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
                 return;
+            }
             start.RegisterOperationAction(analysis.OnCreation, OperationKind.ObjectCreation);
-            start.RegisterOperationAction(analysis.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.Invocation);
+            start.RegisterOperationAction(analysis.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
+            start.RegisterOperationAction(analysis.OnInvocationAndMethodReference, OperationKind.Invocation);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
     }
@@ -47,15 +47,18 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
     private sealed class CompilationAnalysis
     {
         private readonly WellKnownSymbols symbols;
-        private readonly INamedTypeSymbol? identityServerCrypto;
-        private readonly INamedTypeSymbol? openIddictServer;
-        private readonly INamedTypeSymbol? symmetricKey;
-        private readonly INamedTypeSymbol? rsaKey;
-        private readonly INamedTypeSymbol? ecdsaKey;
-        private readonly INamedTypeSymbol? randomNumberGenerator;
-        private readonly INamedTypeSymbol? random;
-        private readonly INamedTypeSymbol? guid;
-        private readonly INamedTypeSymbol? asymmetricAlgorithm;
+        private readonly LazyType identityServerCrypto;
+        private readonly LazyType openIddictServer;
+        private readonly LazyType symmetricKey;
+        private readonly LazyType rsaKey;
+        private readonly LazyType ecdsaKey;
+        private readonly LazyType randomNumberGenerator;
+        private readonly LazyType random;
+        private readonly LazyType guid;
+        private readonly LazyType asymmetricAlgorithm;
+
+        // Whether a type is, derives from or is built over SecurityKey: asked for the type of every member reference and call.
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> involvesSecurityKey = new(SymbolEqualityComparer.Default);
 
         // Keys stored in a member of the application: reported at the end when some use of the member reaches a token API.
         private readonly ConcurrentBag<(ISymbol Member, Location Location, string Name)> storedKeys = new();
@@ -64,30 +67,49 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         public CompilationAnalysis(WellKnownSymbols symbols)
         {
             this.symbols = symbols;
-            identityServerCrypto = symbols.Get("Microsoft.Extensions.DependencyInjection.IdentityServerBuilderExtensionsCrypto");
-            openIddictServer = symbols.Get("Microsoft.Extensions.DependencyInjection.OpenIddictServerBuilder");
+            identityServerCrypto = new LazyType(symbols, "Microsoft.Extensions.DependencyInjection.IdentityServerBuilderExtensionsCrypto");
+            openIddictServer = new LazyType(symbols, "Microsoft.Extensions.DependencyInjection.OpenIddictServerBuilder");
             SecurityKey = symbols.Get("Microsoft.IdentityModel.Tokens.SecurityKey");
-            symmetricKey = symbols.Get("Microsoft.IdentityModel.Tokens.SymmetricSecurityKey");
-            rsaKey = symbols.Get("Microsoft.IdentityModel.Tokens.RsaSecurityKey");
-            ecdsaKey = symbols.Get("Microsoft.IdentityModel.Tokens.ECDsaSecurityKey");
-            randomNumberGenerator = symbols.Get("System.Security.Cryptography.RandomNumberGenerator");
-            random = symbols.Get("System.Random");
-            guid = symbols.Get("System.Guid");
-            asymmetricAlgorithm = symbols.Get("System.Security.Cryptography.AsymmetricAlgorithm");
+            symmetricKey = new LazyType(symbols, "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey");
+            rsaKey = new LazyType(symbols, "Microsoft.IdentityModel.Tokens.RsaSecurityKey");
+            ecdsaKey = new LazyType(symbols, "Microsoft.IdentityModel.Tokens.ECDsaSecurityKey");
+            randomNumberGenerator = new LazyType(symbols, "System.Security.Cryptography.RandomNumberGenerator");
+            random = new LazyType(symbols, "System.Random");
+            guid = new LazyType(symbols, "System.Guid");
+            asymmetricAlgorithm = new LazyType(symbols, "System.Security.Cryptography.AsymmetricAlgorithm");
         }
 
         public INamedTypeSymbol? SecurityKey { get; }
 
-        public bool DeveloperCredentialsResolve => identityServerCrypto is not null || openIddictServer is not null;
+        public void OnInvocation(OperationAnalysisContext context) => CheckDeveloperKey(context, (IInvocationOperation)context.Operation);
 
-        public void OnInvocation(OperationAnalysisContext context)
+        /// <summary>Every call: a developer-credential registration, and a method of the app whose key value reaches a token API.</summary>
+        public void OnInvocationAndMethodReference(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
+            CheckDeveloperKey(context, invocation);
             var method = invocation.TargetMethod;
-            var developerKey = method.Name == "AddDeveloperSigningCredential"
-                ? method.ContainingType.Is(identityServerCrypto)
-                : OpenIddictMethods.Contains(method.Name) && method.ContainingType.Is(openIddictServer);
-            if (developerKey && MayReport(context, invocation))
+            if (InvolvesSecurityKeyCached(method.ReturnType))
+                RecordTokenUse(context, method.OriginalDefinition);
+        }
+
+        /// <summary>Reports <c>AddDeveloperSigningCredential</c> and OpenIddict's development keys.</summary>
+        private void CheckDeveloperKey(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            LazyType developerType;
+            switch (method.Name)
+            {
+                case "AddDeveloperSigningCredential":
+                    developerType = identityServerCrypto;
+                    break;
+                case "AddEphemeralSigningKey" or "AddEphemeralEncryptionKey" or "AddDevelopmentSigningCertificate" or "AddDevelopmentEncryptionCertificate":
+                    developerType = openIddictServer;
+                    break;
+                default:
+                    return;
+            }
+            if (method.ContainingType.Is(developerType.Value) && MayReport(context, invocation))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.SL2009PerInstanceSigningKey, SyntaxLocations.InvokedName(invocation.Syntax), method.Name));
@@ -97,7 +119,10 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         public void OnCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Type is not INamedTypeSymbol type || creation.Arguments.Length == 0 || !IsFreshKey(type, creation.Arguments[0].Value))
+            // Every object creation of the compilation comes here: the type's name decides before its arguments are read.
+            if (creation.Type is not INamedTypeSymbol type
+                || type.Name is not ("SymmetricSecurityKey" or "RsaSecurityKey" or "ECDsaSecurityKey")
+                || creation.Arguments.Length == 0 || !IsFreshKey(type, creation.Arguments[0].Value))
                 return;
             var consumer = FindConsumer(creation);
             if (consumer.Local is { } local)
@@ -114,23 +139,22 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         /// <summary>Records the application's fields, properties and methods whose key value reaches a token API.</summary>
         public void OnMemberReference(OperationAnalysisContext context)
         {
-            ISymbol? member;
-            ITypeSymbol? type;
             switch (context.Operation)
             {
                 case IFieldReferenceOperation field:
-                    (member, type) = (field.Field, field.Field.Type);
+                    if (InvolvesSecurityKeyCached(field.Field.Type))
+                        RecordTokenUse(context, field.Field);
                     break;
                 case IPropertyReferenceOperation property:
-                    (member, type) = (property.Property, property.Property.Type);
+                    if (InvolvesSecurityKeyCached(property.Property.Type))
+                        RecordTokenUse(context, property.Property);
                     break;
-                case IInvocationOperation invocation:
-                    (member, type) = (invocation.TargetMethod.OriginalDefinition, invocation.TargetMethod.ReturnType);
-                    break;
-                default:
-                    return;
             }
-            if (!InvolvesSecurityKey(type) || !IsApplicationMember(member))
+        }
+
+        private void RecordTokenUse(OperationAnalysisContext context, ISymbol member)
+        {
+            if (!IsApplicationMember(member))
                 return;
             var consumer = FindConsumer(context.Operation);
             if (consumer.Local is { } local)
@@ -153,9 +177,9 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
 
         private bool IsFreshKey(INamedTypeSymbol type, IOperation material)
         {
-            if (type.Is(symmetricKey))
+            if (type.Is(symmetricKey.Value))
                 return IsFreshBytes(material, 0);
-            if (type.Is(rsaKey) || type.Is(ecdsaKey))
+            if (type.Is(rsaKey.Value) || type.Is(ecdsaKey.Value))
                 return IsFreshAsymmetricKey(material, 0);
             return false;
         }
@@ -187,8 +211,8 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         }
 
         private bool IsRandomSource(IMethodSymbol method) =>
-            (method.ContainingType.Is(randomNumberGenerator) && method.IsStatic && method.Name is "GetBytes" or "GetHexString" or "GetString")
-            || (method.ContainingType.Is(guid) && method.Name is "NewGuid" or "CreateVersion7");
+            (method.Name is "GetBytes" or "GetHexString" or "GetString" && method.IsStatic && method.ContainingType.Is(randomNumberGenerator.Value))
+            || (method.Name is "NewGuid" or "CreateVersion7" && method.ContainingType.Is(guid.Value));
 
         private bool IsRandomFill(IMethodSymbol method)
         {
@@ -196,11 +220,11 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
             {
                 for (var type = method.ContainingType; type is not null; type = type.BaseType)
                 {
-                    if (type.Is(randomNumberGenerator))
+                    if (type.Is(randomNumberGenerator.Value))
                         return true;
                 }
             }
-            return method.Name == "NextBytes" && method.ContainingType.Is(random);
+            return method.Name == "NextBytes" && method.ContainingType.Is(random.Value);
         }
 
         private static bool PassesLocal(IInvocationOperation invocation, ILocalSymbol local)
@@ -250,7 +274,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         {
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (current.Is(asymmetricAlgorithm))
+                if (current.Is(asymmetricAlgorithm.Value))
                     return true;
             }
             return false;
@@ -266,6 +290,24 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                     return true;
             }
             return false;
+        }
+
+        /// <summary><see cref="InvolvesSecurityKey"/>, remembered per type.</summary>
+        private bool InvolvesSecurityKeyCached(ITypeSymbol? type)
+        {
+            switch (type)
+            {
+                case null:
+                    return false;
+                case INamedTypeSymbol { SpecialType: not SpecialType.None, IsGenericType: false }:
+                    return false; // void, string, int...: no SecurityKey in them
+                case INamedTypeSymbol or IArrayTypeSymbol:
+                    if (involvesSecurityKey.TryGetValue(type, out var known))
+                        return known;
+                    return involvesSecurityKey.GetOrAdd(type, InvolvesSecurityKey(type));
+                default:
+                    return false;
+            }
         }
 
         private bool InvolvesSecurityKey(ITypeSymbol? type)
@@ -304,7 +346,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                     case IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, current):
                         continue;
                     case IArgumentOperation argument:
-                        return InvolvesSecurityKey(argument.Parameter?.Type) ? Consumer.TokenApi : Consumer.None;
+                        return InvolvesSecurityKeyCached(argument.Parameter?.Type) ? Consumer.TokenApi : Consumer.None;
                     case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, current):
                         return assignment.Target switch
                         {

@@ -31,13 +31,13 @@ public sealed class SL3003LocalLogFileAnalyzer : DiagnosticAnalyzer
             var symbols = WellKnownSymbols.Get(start.Compilation);
             if (!symbols.IsWebOrWorker)
                 return;
-            var sinkConfiguration = symbols.Get(SerilogSinkConfiguration);
-            var loggingBuilder = symbols.Get("Microsoft.Extensions.Logging.ILoggingBuilder");
-            var loggerFactory = symbols.Get("Microsoft.Extensions.Logging.ILoggerFactory");
-            var nlogFileTarget = symbols.Get("NLog.Targets.FileTarget");
-            var log4netFileAppender = symbols.Get("log4net.Appender.FileAppender");
-            if (sinkConfiguration is null && nlogFileTarget is null && log4netFileAppender is null && loggingBuilder is null)
-                return;
+            // Each type is resolved the first time a call or creation with a matching name needs it: resolving a
+            // name searches every reference, and most compilations use none of these libraries.
+            var sinkConfiguration = new LazyType(symbols, SerilogSinkConfiguration);
+            var loggingBuilder = new LazyType(symbols, "Microsoft.Extensions.Logging.ILoggingBuilder");
+            var loggerFactory = new LazyType(symbols, "Microsoft.Extensions.Logging.ILoggerFactory");
+            var nlogFileTarget = new LazyType(symbols, "NLog.Targets.FileTarget");
+            var log4netFileAppender = new LazyType(symbols, "log4net.Appender.FileAppender");
 
             start.RegisterOperationAction(
                 context =>
@@ -47,18 +47,21 @@ public sealed class SL3003LocalLogFileAnalyzer : DiagnosticAnalyzer
                     switch (context.Operation)
                     {
                         case IInvocationOperation invocation:
-                            var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+                            var method = invocation.TargetMethod;
+                            if (method.Name is not ("File" or "RollingFile" or "AddFile"))
+                                return;
+                            method = method.ReducedFrom ?? method;
                             var receiver = method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
-                            if (method.Name is "File" or "RollingFile" && receiver.Is(sinkConfiguration))
+                            if (method.Name is "File" or "RollingFile" && receiver.Is(sinkConfiguration.Value))
                                 api = "WriteTo." + method.Name;
-                            else if (method.Name == "AddFile" && (receiver.Is(loggingBuilder) || receiver.Is(loggerFactory)))
+                            else if (method.Name == "AddFile" && (receiver.Is(loggingBuilder.Value) || receiver.Is(loggerFactory.Value)))
                                 api = "AddFile";
                             location = api is null ? null : SyntaxLocations.InvokedName(invocation.Syntax);
                             break;
                         case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol created:
-                            if (created.Is(nlogFileTarget))
+                            if (created.Name == "FileTarget" && created.Is(nlogFileTarget.Value))
                                 api = "new FileTarget";
-                            else if (created.IsOrDerivesFrom(log4netFileAppender))
+                            else if (DerivesFromTypeNamed(created, "FileAppender") && created.IsOrDerivesFrom(log4netFileAppender.Value))
                                 api = "new " + created.Name;
                             location = api is null ? null : creation.Syntax.GetLocation();
                             break;
@@ -72,5 +75,16 @@ public sealed class SL3003LocalLogFileAnalyzer : DiagnosticAnalyzer
                 OperationKind.Invocation,
                 OperationKind.ObjectCreation);
         });
+    }
+
+    /// <summary>True when <paramref name="type"/> or one of its base types has the simple name <paramref name="name"/>.</summary>
+    private static bool DerivesFromTypeNamed(INamedTypeSymbol type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == name)
+                return true;
+        }
+        return false;
     }
 }
