@@ -11,14 +11,12 @@ namespace StatelessAnalyzers.Core;
 /// </summary>
 internal static class EndpointHandlers
 {
-    private static readonly ImmutableHashSet<string> MapMethods = ImmutableHashSet.Create(
-        "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback");
-
     /// <summary>True when <paramref name="invocation"/> maps an endpoint on an <c>IEndpointRouteBuilder</c>.</summary>
     public static bool IsMapCall(IInvocationOperation invocation, WellKnownSymbols symbols)
     {
+        // Every invocation of a compilation may come here (SL1002): the name decides first.
         var method = invocation.TargetMethod;
-        if (!MapMethods.Contains(method.Name) || symbols.IEndpointRouteBuilder is null)
+        if (!IsMapMethodName(method.Name) || symbols.IEndpointRouteBuilder is null)
             return false;
         var definition = method.ReducedFrom ?? method;
         if (!definition.IsExtensionMethod || definition.Parameters.Length == 0)
@@ -67,6 +65,9 @@ internal static class EndpointHandlers
         }
         return false;
     }
+
+    private static bool IsMapMethodName(string name) =>
+        name is "Map" or "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods" or "MapFallback";
 
     private static bool IsHandlerParameterType(ITypeSymbol type, WellKnownSymbols symbols) =>
         SymbolEqualityComparer.Default.Equals(type, symbols.Delegate)

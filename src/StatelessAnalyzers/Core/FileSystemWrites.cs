@@ -24,13 +24,13 @@ internal readonly record struct FileSystemWrite(string Api, IOperation? Path, Lo
 /// <summary>Recognises the file-system writes of RULES.md SL3001, in static-call and instance forms.</summary>
 internal static class FileSystemWrites
 {
-    private static readonly ImmutableHashSet<string> FileWriteMethods = ImmutableHashSet.Create(
-        "WriteAllText", "WriteAllTextAsync", "WriteAllBytes", "WriteAllBytesAsync", "WriteAllLines", "WriteAllLinesAsync",
-        "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync", "AppendAllBytes", "AppendAllBytesAsync",
-        "AppendText", "Create", "CreateText", "OpenWrite");
+    private static bool IsFileWriteMethod(string name) => name is
+        "WriteAllText" or "WriteAllTextAsync" or "WriteAllBytes" or "WriteAllBytesAsync" or "WriteAllLines" or "WriteAllLinesAsync"
+        or "AppendAllText" or "AppendAllTextAsync" or "AppendAllLines" or "AppendAllLinesAsync" or "AppendAllBytes" or "AppendAllBytesAsync"
+        or "AppendText" or "Create" or "CreateText" or "OpenWrite";
 
-    private static readonly ImmutableHashSet<string> FileInfoWriteMethods = ImmutableHashSet.Create(
-        "Create", "CreateText", "AppendText", "OpenWrite", "CopyTo", "MoveTo");
+    private static bool IsFileInfoWriteMethod(string name) => name is
+        "Create" or "CreateText" or "AppendText" or "OpenWrite" or "CopyTo" or "MoveTo";
 
     // FileMode: CreateNew = 1, Create = 2, Open = 3, OpenOrCreate = 4, Truncate = 5, Append = 6.
     // FileAccess: Read = 1, Write = 2, ReadWrite = 3.
@@ -45,9 +45,9 @@ internal static class FileSystemWrites
         {
             case IInvocationOperation invocation:
                 return TryGetInvocation(invocation, symbols);
-            case IObjectCreationOperation creation when creation.Constructor is { } constructor:
-                // Every object creation of the compilation comes here: the type decides before anything is allocated.
-                var type = creation.Type;
+            case IObjectCreationOperation creation when creation.Type is { Name: "FileStream" or "StreamWriter" } type
+                && creation.Constructor is { } constructor:
+                // Every object creation of the compilation comes here: the type's name decides before any symbol is compared.
                 if (type.Is(symbols.FileStream) && HasWritingModeOrAccess(creation.Arguments)
                     && Argument(creation.Arguments, "path") is { } streamPath)
                     return new FileSystemWrite("new FileStream", streamPath, CreatedTypeLocation(creation));
@@ -84,11 +84,21 @@ internal static class FileSystemWrites
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
+        if (type is null)
+            return null;
+        // Every invocation of the compilation comes here: the containing type's name decides before any symbol is compared.
+        switch (type.Name)
+        {
+            case "File" or "FileInfo" or "Directory" or "ZipFile" or "XDocument" or "XmlDocument" or "Image" or "XmlWriter":
+                break;
+            default:
+                return null;
+        }
         var name = method.Name;
 
         if (type.Is(symbols.SystemIOFile))
         {
-            if (FileWriteMethods.Contains(name))
+            if (IsFileWriteMethod(name))
                 return Write(invocation, Argument(invocation.Arguments, "path"));
             if (name is "Open" or "OpenHandle" && HasWritingModeOrAccess(invocation.Arguments))
                 return Write(invocation, Argument(invocation.Arguments, "path"));
@@ -103,7 +113,7 @@ internal static class FileSystemWrites
         {
             if (name is "CopyTo" or "MoveTo")
                 return Write(invocation, Argument(invocation.Arguments, "destFileName"));
-            if (FileInfoWriteMethods.Contains(name) || (name == "Open" && HasWritingModeOrAccess(invocation.Arguments)))
+            if (IsFileInfoWriteMethod(name) || (name == "Open" && HasWritingModeOrAccess(invocation.Arguments)))
                 return Write(invocation, invocation.Instance);
             return null;
         }

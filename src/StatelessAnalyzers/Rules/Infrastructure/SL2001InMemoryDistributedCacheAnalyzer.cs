@@ -33,11 +33,8 @@ public sealed class SL2001InMemoryDistributedCacheAnalyzer : DiagnosticAnalyzer
                 return;
 
             // The message says what to do: the shared cache this compilation can already register, or the packages.
-            var advice = symbols.Get(RedisExtensions) is not null
-                ? "register a shared cache with AddStackExchangeRedisCache"
-                : symbols.Get(SqlServerExtensions) is not null
-                    ? "register a shared cache with AddDistributedSqlServerCache"
-                    : "register a shared cache from Microsoft.Extensions.Caching.StackExchangeRedis, Microsoft.Extensions.Caching.SqlServer or Microsoft.Extensions.Caching.Cosmos";
+            // Worked out for the first finding only.
+            string? advice = null;
 
             start.RegisterOperationAction(
                 operationContext =>
@@ -49,10 +46,18 @@ public sealed class SL2001InMemoryDistributedCacheAnalyzer : DiagnosticAnalyzer
                     var rules = symbols.GetContext(operationContext.Options, invocation.Syntax.SyntaxTree);
                     if (!rules.MayReportInfrastructure(invocation))
                         return;
+                    advice ??= Advice(symbols);
                     operationContext.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL2001InMemoryDistributedCache, SyntaxLocations.InvokedName(invocation.Syntax), advice));
                 },
                 OperationKind.Invocation);
         });
     }
+
+    private static string Advice(WellKnownSymbols symbols) =>
+        symbols.Get(RedisExtensions) is not null
+            ? "register a shared cache with AddStackExchangeRedisCache"
+            : symbols.Get(SqlServerExtensions) is not null
+                ? "register a shared cache with AddDistributedSqlServerCache"
+                : "register a shared cache from Microsoft.Extensions.Caching.StackExchangeRedis, Microsoft.Extensions.Caching.SqlServer or Microsoft.Extensions.Caching.Cosmos";
 }

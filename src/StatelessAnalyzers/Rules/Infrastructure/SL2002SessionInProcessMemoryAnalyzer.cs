@@ -11,10 +11,6 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2002SessionInProcessMemoryAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Registrations of a shared <c>IDistributedCache</c> from the cache packages.</summary>
-    private static readonly ImmutableHashSet<string> SharedCacheRegistrations = ImmutableHashSet.Create(
-        "AddStackExchangeRedisCache", "AddDistributedSqlServerCache", "AddCosmosCache", "AddDistributedPostgreSqlCache");
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.SL2002SessionInProcessMemory);
@@ -69,7 +65,8 @@ public sealed class SL2002SessionInProcessMemoryAnalyzer : DiagnosticAnalyzer
     private static bool IsSharedCacheRegistration(IInvocationOperation invocation, WellKnownSymbols symbols, AnalyzerOptions options)
     {
         var method = invocation.TargetMethod;
-        if (SharedCacheRegistrations.Contains(method.Name))
+        // Registrations of a shared IDistributedCache from the cache packages.
+        if (method.Name is "AddStackExchangeRedisCache" or "AddDistributedSqlServerCache" or "AddCosmosCache" or "AddDistributedPostgreSqlCache")
             return true;
         if (symbols.IDistributedCache is null)
             return false;

@@ -17,13 +17,6 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2004DataProtectionKeysNotPersistedAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Identity registrations; their containing types are ambiguous across the shared framework, so they are matched by name.</summary>
-    private static readonly ImmutableHashSet<string> IdentityMethods = ImmutableHashSet.Create(
-        StringComparer.Ordinal, "AddIdentity", "AddDefaultIdentity", "AddIdentityApiEndpoints");
-
-    private static readonly ImmutableHashSet<string> MvcMethods = ImmutableHashSet.Create(
-        StringComparer.Ordinal, "AddControllersWithViews", "AddRazorPages", "AddMvc");
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.SL2004DataProtectionKeysNotPersisted);
@@ -50,13 +43,13 @@ public sealed class SL2004DataProtectionKeysNotPersistedAnalyzer : DiagnosticAna
     {
         private readonly WellKnownSymbols symbols;
         private readonly INamedTypeSymbol dataProtection;
-        private readonly INamedTypeSymbol? cookies;
-        private readonly INamedTypeSymbol? session;
-        private readonly INamedTypeSymbol? antiforgery;
-        private readonly INamedTypeSymbol? mvc;
-        private readonly INamedTypeSymbol? mvcCoreRazorPages;
-        private readonly INamedTypeSymbol? razorComponents;
-        private readonly INamedTypeSymbol? keyManagementOptions;
+        private readonly LazyType cookies;
+        private readonly LazyType session;
+        private readonly LazyType antiforgery;
+        private readonly LazyType mvc;
+        private readonly LazyType mvcCoreRazorPages;
+        private readonly LazyType razorComponents;
+        private readonly LazyType keyManagementOptions;
         private readonly ConcurrentBag<(Location Location, string Name)> consumers = new();
         private int persisted;
 
@@ -64,28 +57,31 @@ public sealed class SL2004DataProtectionKeysNotPersistedAnalyzer : DiagnosticAna
         {
             this.symbols = symbols;
             this.dataProtection = dataProtection;
-            cookies = symbols.Get("Microsoft.Extensions.DependencyInjection.CookieExtensions");
-            session = symbols.Get("Microsoft.Extensions.DependencyInjection.SessionServiceCollectionExtensions");
-            antiforgery = symbols.Get("Microsoft.Extensions.DependencyInjection.AntiforgeryServiceCollectionExtensions");
-            mvc = symbols.Get("Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions");
-            mvcCoreRazorPages = symbols.Get("Microsoft.Extensions.DependencyInjection.MvcRazorPagesMvcCoreBuilderExtensions");
-            razorComponents = symbols.Get("Microsoft.Extensions.DependencyInjection.RazorComponentsServiceCollectionExtensions");
-            keyManagementOptions = symbols.Get("Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions");
+            // Resolved when a call or assignment of a matching name first needs them.
+            cookies = new LazyType(symbols, "Microsoft.Extensions.DependencyInjection.CookieExtensions");
+            session = new LazyType(symbols, "Microsoft.Extensions.DependencyInjection.SessionServiceCollectionExtensions");
+            antiforgery = new LazyType(symbols, "Microsoft.Extensions.DependencyInjection.AntiforgeryServiceCollectionExtensions");
+            mvc = new LazyType(symbols, "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions");
+            mvcCoreRazorPages = new LazyType(symbols, "Microsoft.Extensions.DependencyInjection.MvcRazorPagesMvcCoreBuilderExtensions");
+            razorComponents = new LazyType(symbols, "Microsoft.Extensions.DependencyInjection.RazorComponentsServiceCollectionExtensions");
+            keyManagementOptions = new LazyType(symbols, "Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions");
         }
 
         public void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            var rules = symbols.GetContext(context.Options, invocation.Syntax.SyntaxTree);
-            if (method.Name.StartsWith("PersistKeysTo", StringComparison.Ordinal))
+            var name = method.Name;
+            // Every invocation comes here: its name decides before the options are looked up.
+            if (name.Length > 13 && name[0] == 'P' && name.StartsWith("PersistKeysTo", StringComparison.Ordinal))
             {
                 // Keys persisted only in Development leave production with per-instance keys.
-                if (!DevelopmentGuards.IsGuarded(invocation, rules.Options))
+                if (!DevelopmentGuards.IsGuarded(invocation, symbols.GetOptions(context.Options, invocation.Syntax.SyntaxTree)))
                     Interlocked.Exchange(ref persisted, 1);
                 return;
             }
-            if (IsDataProtectionConsumer(method) && rules.MayReportInfrastructure(invocation))
+            if (IsDataProtectionConsumer(method)
+                && symbols.GetContext(context.Options, invocation.Syntax.SyntaxTree).MayReportInfrastructure(invocation))
                 consumers.Add((SyntaxLocations.InvokedName(invocation.Syntax), method.Name));
         }
 
@@ -94,10 +90,9 @@ public sealed class SL2004DataProtectionKeysNotPersistedAnalyzer : DiagnosticAna
             // KeyManagementOptions.XmlRepository, set in Configure<KeyManagementOptions>, AddKeyManagementOptions or anywhere else.
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: "XmlRepository" } property }
-                || !property.ContainingType.Is(keyManagementOptions))
+                || !property.ContainingType.Is(keyManagementOptions.Value))
                 return;
-            var rules = symbols.GetContext(context.Options, assignment.Syntax.SyntaxTree);
-            if (!DevelopmentGuards.IsGuarded(assignment, rules.Options))
+            if (!DevelopmentGuards.IsGuarded(assignment, symbols.GetOptions(context.Options, assignment.Syntax.SyntaxTree)))
                 Interlocked.Exchange(ref persisted, 1);
         }
 
@@ -119,21 +114,24 @@ public sealed class SL2004DataProtectionKeysNotPersistedAnalyzer : DiagnosticAna
                 case "AddDataProtection":
                     return type.Is(dataProtection);
                 case "AddCookie":
-                    return type.Is(cookies);
+                    return type.Is(cookies.Value);
                 case "AddSession":
-                    return type.Is(session);
+                    return type.Is(session.Value);
                 case "AddAntiforgery":
-                    return type.Is(antiforgery);
+                    return type.Is(antiforgery.Value);
                 case "AddRazorComponents":
-                    return type.Is(razorComponents);
-                case "AddRazorPages" when type.Is(mvcCoreRazorPages):
-                    return true;
+                    return type.Is(razorComponents.Value);
+                case "AddRazorPages":
+                    return type.Is(mvcCoreRazorPages.Value) || type.Is(mvc.Value);
+                case "AddControllersWithViews" or "AddMvc":
+                    return type.Is(mvc.Value);
+                case "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints":
+                    // Their containing types are ambiguous across the shared framework, so they are matched by name.
+                    return type.Name.StartsWith("IdentityServiceCollection", StringComparison.Ordinal)
+                        && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.DependencyInjection";
+                default:
+                    return false;
             }
-            if (MvcMethods.Contains(method.Name))
-                return type.Is(mvc);
-            return IdentityMethods.Contains(method.Name)
-                && type.Name.StartsWith("IdentityServiceCollection", StringComparison.Ordinal)
-                && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.DependencyInjection";
         }
     }
 }

@@ -36,18 +36,21 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
 
             var registrations = new ConcurrentBag<(Location Location, string Name)>();
             var backplane = 0;
+            // Whether a receiver type (by original definition) is or implements ISignalRServerBuilder: asked for every
+            // extension method call of the compilation.
+            var builderReceivers = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
             start.RegisterOperationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
                     var method = invocation.TargetMethod;
-                    var rules = symbols.GetContext(operationContext.Options, invocation.Syntax.SyntaxTree);
                     if (method.Name == "AddSignalR" && method.ReturnType.Is(serverBuilder))
                     {
-                        if (rules.MayReportInfrastructure(invocation))
+                        if (symbols.GetContext(operationContext.Options, invocation.Syntax.SyntaxTree).MayReportInfrastructure(invocation))
                             registrations.Add((SyntaxLocations.InvokedName(invocation.Syntax), method.Name));
                     }
-                    else if (IsBackplane(method, serverBuilder) && !DevelopmentGuards.IsGuarded(invocation, rules.Options))
+                    else if (IsBackplane(method, serverBuilder, builderReceivers)
+                        && !DevelopmentGuards.IsGuarded(invocation, symbols.GetOptions(operationContext.Options, invocation.Syntax.SyntaxTree)))
                     {
                         // Anywhere in the compilation: the chain, a variable holding the builder, a helper method.
                         Interlocked.Exchange(ref backplane, 1);
@@ -65,12 +68,13 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static bool IsBackplane(IMethodSymbol method, INamedTypeSymbol serverBuilder)
+    private static bool IsBackplane(IMethodSymbol method, INamedTypeSymbol serverBuilder, ConcurrentDictionary<ITypeSymbol, bool> builderReceivers)
     {
         if (method.Name is "AddStackExchangeRedis" or "AddAzureSignalR")
             return true;
         var definition = method.ReducedFrom ?? method;
-        if (!definition.IsExtensionMethod || definition.Parameters.Length == 0 || !definition.Parameters[0].Type.IsOrImplements(serverBuilder))
+        if (!definition.IsExtensionMethod || definition.Parameters.Length == 0
+            || !IsServerBuilder(definition.Parameters[0].Type, serverBuilder, builderReceivers))
             return false;
         var assemblyName = method.ContainingAssembly?.Name ?? string.Empty;
         var typeName = method.ContainingType?.ToDisplayString() ?? string.Empty;
@@ -81,5 +85,19 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="SymbolExtensions.IsOrImplements"/> remembered per original definition: the interfaces' definitions are
+    /// the same for every construction of a type.
+    /// </summary>
+    private static bool IsServerBuilder(ITypeSymbol type, INamedTypeSymbol serverBuilder, ConcurrentDictionary<ITypeSymbol, bool> known)
+    {
+        var key = type.OriginalDefinition;
+        if (key.SpecialType != SpecialType.None)
+            return false; // object, string, IEnumerable<T>...: no SignalR builder among them
+        if (known.TryGetValue(key, out var result))
+            return result;
+        return known.GetOrAdd(key, type.IsOrImplements(serverBuilder));
     }
 }

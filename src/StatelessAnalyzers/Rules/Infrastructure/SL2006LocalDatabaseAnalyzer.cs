@@ -31,9 +31,8 @@ public sealed class SL2006LocalDatabaseAnalyzer : DiagnosticAnalyzer
             var symbols = WellKnownSymbols.Get(start.Compilation);
             if (!symbols.IsWebOrWorker)
                 return;
+            // The libraries' types are resolved when a call or creation of a matching name first needs them.
             var apis = new Apis(symbols);
-            if (!apis.AnyResolved)
-                return;
             var connectionStrings = new SL2006SqliteConnectionString(apis.SqliteConnectionStringBuilder);
 
             start.RegisterOperationAction(
@@ -42,10 +41,10 @@ public sealed class SL2006LocalDatabaseAnalyzer : DiagnosticAnalyzer
                     var invocation = (IInvocationOperation)operationContext.Operation;
                     var method = invocation.TargetMethod;
                     string? where = null;
-                    if (method.Name == "UseInMemoryDatabase" && method.ContainingType.Is(apis.InMemoryExtensions))
+                    if (method.Name == "UseInMemoryDatabase" && method.ContainingType.Is(apis.InMemoryExtensions.Value))
                         where = InMemory;
-                    else if ((method.Name == "UseSqlite" && method.ContainingType.Is(apis.SqliteExtensions))
-                        || (method.Name == "AddSqlite" && method.ContainingType.Is(apis.SqliteServiceExtensions)))
+                    else if ((method.Name == "UseSqlite" && method.ContainingType.Is(apis.SqliteExtensions.Value))
+                        || (method.Name == "AddSqlite" && method.ContainingType.Is(apis.SqliteServiceExtensions.Value)))
                         where = Describe(ConnectionStringArgument(invocation), connectionStrings);
                     if (where is null || !symbols.GetContext(operationContext.Options, invocation.Syntax.SyntaxTree).MayReportInfrastructure(invocation))
                         return;
@@ -59,10 +58,13 @@ public sealed class SL2006LocalDatabaseAnalyzer : DiagnosticAnalyzer
                 {
                     var creation = (IObjectCreationOperation)operationContext.Operation;
                     var type = creation.Type;
+                    // Every object creation comes here: the type's name decides before any type is resolved.
+                    if (type?.Name is not ("SqliteConnection" or "SQLiteConnection" or "LiteDatabase"))
+                        return;
                     string? where = null;
-                    if (type.Is(apis.SqliteConnection) || type.Is(apis.SystemDataSqliteConnection))
+                    if (type.Is(apis.SqliteConnection.Value) || type.Is(apis.SystemDataSqliteConnection.Value))
                         where = Describe(ConnectionStringArgument(creation.Arguments), connectionStrings);
-                    else if (type.Is(apis.LiteDatabase))
+                    else if (type.Is(apis.LiteDatabase.Value))
                         where = DescribeLiteDatabase(creation);
                     if (where is null || !symbols.GetContext(operationContext.Options, creation.Syntax.SyntaxTree).MayReportInfrastructure(creation))
                         return;
@@ -123,24 +125,21 @@ public sealed class SL2006LocalDatabaseAnalyzer : DiagnosticAnalyzer
     {
         public Apis(WellKnownSymbols symbols)
         {
-            InMemoryExtensions = symbols.Get("Microsoft.EntityFrameworkCore.InMemoryDbContextOptionsExtensions");
-            SqliteExtensions = symbols.Get("Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions");
-            SqliteServiceExtensions = symbols.Get("Microsoft.Extensions.DependencyInjection.SqliteServiceCollectionExtensions");
-            SqliteConnection = symbols.Get("Microsoft.Data.Sqlite.SqliteConnection");
-            SqliteConnectionStringBuilder = symbols.Get("Microsoft.Data.Sqlite.SqliteConnectionStringBuilder");
-            SystemDataSqliteConnection = symbols.Get("System.Data.SQLite.SQLiteConnection");
-            LiteDatabase = symbols.Get("LiteDB.LiteDatabase");
+            InMemoryExtensions = new LazyType(symbols, "Microsoft.EntityFrameworkCore.InMemoryDbContextOptionsExtensions");
+            SqliteExtensions = new LazyType(symbols, "Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions");
+            SqliteServiceExtensions = new LazyType(symbols, "Microsoft.Extensions.DependencyInjection.SqliteServiceCollectionExtensions");
+            SqliteConnection = new LazyType(symbols, "Microsoft.Data.Sqlite.SqliteConnection");
+            SqliteConnectionStringBuilder = new LazyType(symbols, "Microsoft.Data.Sqlite.SqliteConnectionStringBuilder");
+            SystemDataSqliteConnection = new LazyType(symbols, "System.Data.SQLite.SQLiteConnection");
+            LiteDatabase = new LazyType(symbols, "LiteDB.LiteDatabase");
         }
 
-        public INamedTypeSymbol? InMemoryExtensions { get; }
-        public INamedTypeSymbol? SqliteExtensions { get; }
-        public INamedTypeSymbol? SqliteServiceExtensions { get; }
-        public INamedTypeSymbol? SqliteConnection { get; }
-        public INamedTypeSymbol? SqliteConnectionStringBuilder { get; }
-        public INamedTypeSymbol? SystemDataSqliteConnection { get; }
-        public INamedTypeSymbol? LiteDatabase { get; }
-
-        public bool AnyResolved => InMemoryExtensions is not null || SqliteExtensions is not null || SqliteServiceExtensions is not null
-            || SqliteConnection is not null || SystemDataSqliteConnection is not null || LiteDatabase is not null;
+        public LazyType InMemoryExtensions { get; }
+        public LazyType SqliteExtensions { get; }
+        public LazyType SqliteServiceExtensions { get; }
+        public LazyType SqliteConnection { get; }
+        public LazyType SqliteConnectionStringBuilder { get; }
+        public LazyType SystemDataSqliteConnection { get; }
+        public LazyType LiteDatabase { get; }
     }
 }

@@ -33,9 +33,9 @@ internal sealed class SL2006SqliteConnectionString
 
     private const int MaxDepth = 4;
 
-    private readonly INamedTypeSymbol? builderType;
+    private readonly LazyType builderType;
 
-    public SL2006SqliteConnectionString(INamedTypeSymbol? builderType) => this.builderType = builderType;
+    public SL2006SqliteConnectionString(LazyType builderType) => this.builderType = builderType;
 
     /// <summary>The storage a connection-string value selects, and the file name when it is a literal file.</summary>
     public (SqliteStorage Storage, string? FileName) Classify(IOperation value)
@@ -58,9 +58,9 @@ internal sealed class SL2006SqliteConnectionString
         value = Unwrap(value);
         switch (value)
         {
-            case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } when instance.Type.Is(builderType):
+            case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } when instance.Type.Is(builderType.Value):
                 return ReadBuilder(instance, facts, depth + 1);
-            case IPropertyReferenceOperation { Property.Name: "ConnectionString", Instance: { } instance } when instance.Type.Is(builderType):
+            case IPropertyReferenceOperation { Property.Name: "ConnectionString", Instance: { } instance } when instance.Type.Is(builderType.Value):
                 return ReadBuilder(instance, facts, depth + 1);
             case ILocalReferenceOperation local when SingleValue(local) is { } initial:
                 return Read(initial, facts, depth + 1);
@@ -115,7 +115,7 @@ internal sealed class SL2006SqliteConnectionString
                 return false;
             instance = Unwrap(initial);
         }
-        if (instance is not IObjectCreationOperation creation || !creation.Type.Is(builderType))
+        if (instance is not IObjectCreationOperation creation || !creation.Type.Is(builderType.Value))
             return false;
         foreach (var argument in creation.Arguments)
         {

@@ -51,12 +51,11 @@ public sealed class SL2007PerInstanceOutputCacheOrRateLimiterAnalyzer : Diagnost
                     var invocation = (IInvocationOperation)operationContext.Operation;
                     var method = invocation.TargetMethod;
                     var options = symbols.GetOptions(operationContext.Options, invocation.Syntax.SyntaxTree);
-                    var rules = symbols.GetContext(options);
                     string? effect = null;
                     switch (method.Name)
                     {
                         case "AddOutputCache" when method.ContainingType.Is(outputCache):
-                            if (rules.MayReportInfrastructure(invocation))
+                            if (symbols.GetContext(options).MayReportInfrastructure(invocation))
                                 outputCaches.Add((SyntaxLocations.InvokedName(invocation.Syntax), method.Name));
                             return;
                         case "AddStackExchangeRedisOutputCache" or "AddRedisOutputCache":
@@ -78,7 +77,7 @@ public sealed class SL2007PerInstanceOutputCacheOrRateLimiterAnalyzer : Diagnost
                                 Interlocked.Exchange(ref sharedStore, 1);
                             return;
                     }
-                    if (rules.MayReportInfrastructure(invocation))
+                    if (symbols.GetContext(options).MayReportInfrastructure(invocation))
                     {
                         operationContext.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.SL2007PerInstanceOutputCacheOrRateLimiter, SyntaxLocations.InvokedName(invocation.Syntax), method.Name, effect));

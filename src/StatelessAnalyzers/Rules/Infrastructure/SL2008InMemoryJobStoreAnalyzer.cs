@@ -32,9 +32,8 @@ public sealed class SL2008InMemoryJobStoreAnalyzer : DiagnosticAnalyzer
             var symbols = WellKnownSymbols.Get(start.Compilation);
             if (!symbols.IsWebOrWorker)
                 return;
+            // The libraries' types are resolved when a call or creation of a matching name first needs them.
             var apis = new Apis(symbols);
-            if (!apis.AnyResolved)
-                return;
 
             start.RegisterOperationAction(
                 operationContext =>
@@ -82,28 +81,26 @@ public sealed class SL2008InMemoryJobStoreAnalyzer : DiagnosticAnalyzer
 
     private sealed class Apis
     {
-        private readonly INamedTypeSymbol? hangfireMemoryStorage;
-        private readonly INamedTypeSymbol? hangfireInMemoryStorage;
-        private readonly INamedTypeSymbol? quartzConfigurator;
-        private readonly INamedTypeSymbol? quartzSchedulerBuilder;
-        private readonly INamedTypeSymbol? massTransitInMemory;
-        private readonly INamedTypeSymbol? hangfireConfiguration;
+        private readonly LazyType hangfireMemoryStorage;
+        private readonly LazyType hangfireInMemoryStorage;
+        private readonly LazyType quartzConfigurator;
+        private readonly LazyType quartzSchedulerBuilder;
+        private readonly LazyType massTransitInMemory;
+        private readonly LazyType hangfireConfiguration;
 
         public Apis(WellKnownSymbols symbols)
         {
-            hangfireConfiguration = symbols.Get("Hangfire.IGlobalConfiguration");
-            hangfireMemoryStorage = symbols.Get("Hangfire.MemoryStorage.MemoryStorage");
-            hangfireInMemoryStorage = symbols.Get("Hangfire.InMemory.InMemoryStorage");
-            quartzConfigurator = symbols.Get("Quartz.IServiceCollectionQuartzConfigurator");
-            quartzSchedulerBuilder = symbols.Get("Quartz.SchedulerBuilder");
+            hangfireConfiguration = new LazyType(symbols, "Hangfire.IGlobalConfiguration");
+            hangfireMemoryStorage = new LazyType(symbols, "Hangfire.MemoryStorage.MemoryStorage");
+            hangfireInMemoryStorage = new LazyType(symbols, "Hangfire.InMemory.InMemoryStorage");
+            quartzConfigurator = new LazyType(symbols, "Quartz.IServiceCollectionQuartzConfigurator");
+            quartzSchedulerBuilder = new LazyType(symbols, "Quartz.SchedulerBuilder");
+            // Resolved now: it decides whether every literal of the compilation is looked at.
             RamJobStore = symbols.Get(RamJobStoreName);
-            massTransitInMemory = symbols.Get("MassTransit.InMemoryConfigurationExtensions");
+            massTransitInMemory = new LazyType(symbols, "MassTransit.InMemoryConfigurationExtensions");
         }
 
         public INamedTypeSymbol? RamJobStore { get; }
-
-        public bool AnyResolved => hangfireConfiguration is not null || hangfireMemoryStorage is not null || hangfireInMemoryStorage is not null
-            || quartzConfigurator is not null || quartzSchedulerBuilder is not null || RamJobStore is not null || massTransitInMemory is not null;
 
         public bool IsInMemoryStoreCall(IMethodSymbol method)
         {
@@ -115,22 +112,28 @@ public sealed class SL2008InMemoryJobStoreAnalyzer : DiagnosticAnalyzer
                     var definition = method.ReducedFrom ?? method;
                     return definition.IsExtensionMethod && definition.Parameters.Length > 0
                         && definition.Parameters[0].Type.OriginalDefinition is INamedTypeSymbol receiver
-                        && receiver.IsOrImplements(hangfireConfiguration);
+                        && receiver.IsOrImplements(hangfireConfiguration.Value);
                 case "UseInMemoryStore":
                     return method.ContainingType is { } type
-                        && (type.Is(quartzSchedulerBuilder) || type.IsOrImplements(quartzConfigurator));
+                        && (type.Is(quartzSchedulerBuilder.Value) || type.IsOrImplements(quartzConfigurator.Value));
                 case "UsingInMemory" or "CreateUsingInMemory":
-                    return method.ContainingType.Is(massTransitInMemory);
+                    return method.ContainingType.Is(massTransitInMemory.Value);
             }
             return false;
         }
 
         public bool IsInMemoryStoreType(INamedTypeSymbol type)
         {
+            // Every object creation comes here: the names of the type and its bases decide before any type is resolved.
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (current.Is(hangfireMemoryStorage) || current.Is(hangfireInMemoryStorage) || current.Is(RamJobStore))
-                    return true;
+                switch (current.Name)
+                {
+                    case "MemoryStorage" when current.Is(hangfireMemoryStorage.Value):
+                    case "InMemoryStorage" when current.Is(hangfireInMemoryStorage.Value):
+                    case "RAMJobStore" when current.Is(RamJobStore):
+                        return true;
+                }
             }
             return false;
         }

@@ -60,8 +60,13 @@ public sealed class SL1002StaticWriteFromHandlerAnalyzer : DiagnosticAnalyzer
         {
             var operation = context.Operation;
             if (MemberFacts.GetReferencedMember(operation) is not { IsStatic: true } member
-                || member is IFieldSymbol { IsConst: true }
-                || symbols.IsFrameworkAssembly(member.ContainingAssembly))
+                || member is IFieldSymbol { IsConst: true })
+                return;
+
+            // Its own state (SL1001 reports the declaration): tested before anything that looks up options or classifies.
+            var declaringType = member.ContainingType;
+            var writerType = context.ContainingSymbol.ContainingType;
+            if (declaringType is null || IsSameOrEnclosing(declaringType, writerType) || symbols.IsFrameworkAssembly(member.ContainingAssembly))
                 return;
 
             var rules = symbols.GetContext(context.Options, operation.Syntax.SyntaxTree);
@@ -70,12 +75,9 @@ public sealed class SL1002StaticWriteFromHandlerAnalyzer : DiagnosticAnalyzer
                 || StateWrites.Classify(operation, rules.Types) == WriteKind.None)
                 return;
 
-            var declaringType = member.ContainingType;
-            var writerType = context.ContainingSymbol.ContainingType;
-            if (IsSameOrEnclosing(declaringType, writerType)
-                || MemberFacts.IsTypeInitialization(operation, context.ContainingSymbol, writerType ?? declaringType)
+            if (MemberFacts.IsTypeInitialization(operation, context.ContainingSymbol, writerType ?? declaringType)
                 || rules.Handlers.IsInRequestHandlingType(declaringType))
-                return; // its own state (SL1001 reports the declaration), or set up once when a type initialises
+                return; // set up once when a type initialises, or state of a request-handling type (SL1001)
 
             if (rules.Handlers.IsInRequestHandlingType(writerType) || EndpointHandlers.IsInsideEndpointHandlerLambda(operation, symbols))
             {

@@ -34,9 +34,11 @@ public sealed class SL4001SingletonQueueAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, WellKnownSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        var rules = symbols.GetContext(context.Options, invocation.Syntax.SyntaxTree);
-        if (ServiceRegistrations.TryRead(invocation, symbols, rules.Options) is not { Lifetime: ServiceLifetime.Singleton } registration
-            || !rules.MayReportInfrastructure(invocation))
+        var options = symbols.GetOptions(context.Options, invocation.Syntax.SyntaxTree);
+        if (ServiceRegistrations.TryRead(invocation, symbols, options) is not { Lifetime: ServiceLifetime.Singleton } registration)
+            return;
+        var rules = symbols.GetContext(options);
+        if (!rules.MayReportInfrastructure(invocation))
             return;
 
         var queueHolder = HoldsQueue(registration.ImplementationType, rules.Types)

@@ -28,11 +28,12 @@ public sealed class SL4002StaticWorkQueueAnalyzer : DiagnosticAnalyzer
                 {
                     var member = symbolContext.Symbol;
                     if (!member.IsStatic || member.IsImplicitlyDeclared || member.Locations.Length == 0
-                        || member.Locations[0].SourceTree is not { } tree
-                        || !MemberFacts.HasStorage(member))
+                        || member.Locations[0].SourceTree is not { } tree)
                         return;
+                    // The member's type before its storage: HasStorage reads all the members of a property's type.
                     var rules = symbols.GetContext(symbolContext.Options, tree);
-                    if (!rules.InfrastructureRulesApply || !rules.Types.IsQueue(MemberFacts.GetMemberType(member)))
+                    if (!rules.InfrastructureRulesApply || !rules.Types.IsQueue(MemberFacts.GetMemberType(member))
+                        || !MemberFacts.HasStorage(member))
                         return;
                     symbolContext.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL4002StaticWorkQueue, member.Locations[0], member.Name, member.ContainingType.Name));

@@ -37,13 +37,14 @@ public sealed class SL4003FireAndForgetAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        var what = Describe(invocation, symbols);
-        if (what is null)
+        var kind = Classify(invocation, symbols);
+        if (kind == StartKind.None)
             return;
         var rules = symbols.GetContext(context.Options, invocation.Syntax.SyntaxTree);
         if (!rules.MayReportInfrastructure(invocation) || !IsInRequest(invocation, context.ContainingSymbol, rules))
             return;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL4003FireAndForget, SyntaxLocations.InvokedName(invocation.Syntax), what));
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.SL4003FireAndForget, SyntaxLocations.InvokedName(invocation.Syntax), Describe(kind, invocation.TargetMethod)));
     }
 
     private static void AnalyzeMethod(SymbolAnalysisContext context, WellKnownSymbols symbols)
@@ -58,23 +59,44 @@ public sealed class SL4003FireAndForgetAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL4003FireAndForget, method.Locations[0], $"The async void method '{method.Name}'"));
     }
 
-    /// <summary>What the call starts and drops, for the message; null when it is not fire-and-forget.</summary>
-    private static string? Describe(IInvocationOperation invocation, WellKnownSymbols symbols)
+    private enum StartKind
+    {
+        None,
+        ThreadPool,
+        ThreadStart,
+        TaskRun,
+        StartNew,
+        DiscardedTask,
+    }
+
+    /// <summary>What the call starts and drops; None when it is not fire-and-forget. Every invocation comes here.</summary>
+    private static StartKind Classify(IInvocationOperation invocation, WellKnownSymbols symbols)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
-        if (type.Is(symbols.ThreadPool) && method.Name is "QueueUserWorkItem" or "UnsafeQueueUserWorkItem")
-            return "ThreadPool." + method.Name;
-        if (type.Is(symbols.Thread) && method.Name == "Start")
-            return "Thread.Start";
-        if (!symbols.IsTaskLike(method.ReturnType) || !IsDiscarded(invocation))
-            return null;
-        if (type.Is(symbols.Task) && method.Name == "Run")
-            return "Task.Run";
-        if (type.Is(symbols.TaskFactory) && method.Name == "StartNew")
-            return "Task.Factory.StartNew";
-        return $"The discarded call to '{method.Name}'";
+        if (method.Name is "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" && type.Is(symbols.ThreadPool))
+            return StartKind.ThreadPool;
+        if (method.Name == "Start" && type.Is(symbols.Thread))
+            return StartKind.ThreadStart;
+        // The parent's kind first: most calls are used, and a used call is never fire-and-forget.
+        if (method.ReturnsVoid || !IsDiscarded(invocation) || !symbols.IsTaskLike(method.ReturnType))
+            return StartKind.None;
+        if (method.Name == "Run" && type.Is(symbols.Task))
+            return StartKind.TaskRun;
+        if (method.Name == "StartNew" && type.Is(symbols.TaskFactory))
+            return StartKind.StartNew;
+        return StartKind.DiscardedTask;
     }
+
+    /// <summary>What the call starts and drops, for the message.</summary>
+    private static string Describe(StartKind kind, IMethodSymbol method) => kind switch
+    {
+        StartKind.ThreadPool => "ThreadPool." + method.Name,
+        StartKind.ThreadStart => "Thread.Start",
+        StartKind.TaskRun => "Task.Run",
+        StartKind.StartNew => "Task.Factory.StartNew",
+        _ => $"The discarded call to '{method.Name}'",
+    };
 
     /// <summary>An expression statement, or an assignment to the discard <c>_</c>: nobody waits for the task.</summary>
     private static bool IsDiscarded(IOperation operation)
