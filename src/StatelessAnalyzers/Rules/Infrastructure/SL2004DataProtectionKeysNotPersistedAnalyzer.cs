@@ -73,7 +73,7 @@ public sealed class SL2004DataProtectionKeysNotPersistedAnalyzer : DiagnosticAna
             var method = invocation.TargetMethod;
             var name = method.Name;
             // Every invocation comes here: its name decides before the options are looked up.
-            if (name.Length > 13 && name[0] == 'P' && name.StartsWith("PersistKeysTo", StringComparison.Ordinal))
+            if (name.Length >= 13 && name[0] == 'P' && name.StartsWith("PersistKeysTo", StringComparison.Ordinal))
             {
                 // Keys persisted only in Development leave production with per-instance keys.
                 if (!DevelopmentGuards.IsGuarded(invocation, symbols.GetOptions(context.Options, invocation.Syntax.SyntaxTree)))
