@@ -12,6 +12,13 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 /// SL2003: a request-handling type or a singleton holds an in-process cache (<c>IMemoryCache</c>,
 /// <c>System.Runtime.Caching.MemoryCache</c>) in a field, property or constructor parameter, or creates one.
 /// </summary>
+/// <remarks>
+/// A symbol action looks at each class's members, and a compilation-wide operation action at every object creation
+/// and property reference: both ask first whether a type is a cache, an answer cached per type, so that the classes
+/// and operations with nothing to do with caches cost a dictionary lookup. A creation counts for the class whose
+/// member contains it. Findings in request-handling types are reported
+/// at once, the others at compilation end when their class is a singleton.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 {
@@ -31,7 +38,8 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
                 return;
 
             var analysis = new CompilationAnalysis(symbols);
-            start.RegisterSymbolStartAction(analysis.OnTypeStart, SymbolKind.NamedType);
+            start.RegisterSymbolAction(analysis.OnType, SymbolKind.NamedType);
+            start.RegisterOperationAction(analysis.OnCreationOrProperty, OperationKind.ObjectCreation, OperationKind.PropertyReference);
             start.RegisterOperationAction(analysis.Singletons.Record, OperationKind.Invocation);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
@@ -44,6 +52,9 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
         // Findings in types that are not request-handling types: reported at the end if the type is a singleton.
         private readonly ConcurrentBag<(INamedTypeSymbol Type, Location Location, string Name)> pending = new();
 
+        // Types by original definition: true for IMemoryCache and its implementations, MemoryCache and its subclasses.
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> cacheTypes = new(SymbolEqualityComparer.Default);
+
         public CompilationAnalysis(WellKnownSymbols symbols)
         {
             this.symbols = symbols;
@@ -52,75 +63,73 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 
         public SingletonRegistry Singletons { get; }
 
-        public void OnTypeStart(SymbolStartAnalysisContext context)
+        /// <summary>A named type: its fields and properties of a cache type, else its constructors' cache parameters.</summary>
+        public void OnType(SymbolAnalysisContext context)
         {
             var type = (INamedTypeSymbol)context.Symbol;
-            if (type.TypeKind != TypeKind.Class || type.Locations.Length == 0 || type.Locations[0].SourceTree is not { } tree)
-                return;
-            var rules = symbols.GetContext(context.Options, tree);
-            if (!rules.InfrastructureRulesApply)
+            if (type.TypeKind != TypeKind.Class || type.IsImplicitlyDeclared)
                 return;
 
             // Fields and properties first; a constructor parameter only when no member holds a cache (no double report).
-            var findings = new List<(Location Location, string Name)>();
-            var cacheMembers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            List<(Location Location, string Name)>? findings = null;
             foreach (var member in type.GetMembers())
             {
-                if (member.IsImplicitlyDeclared || member is not (IFieldSymbol or IPropertySymbol) || !IsCacheType(MemberFacts.GetMemberType(member)))
+                if (member is not (IFieldSymbol or IPropertySymbol) || member.IsImplicitlyDeclared
+                    || !IsCacheType(MemberFacts.GetMemberType(member)))
                     continue;
-                cacheMembers.Add(member);
-                findings.Add((member.Locations[0], member.Name));
+                (findings ??= new()).Add((member.Locations[0], member.Name));
             }
-            if (findings.Count == 0)
+            if (findings is null)
             {
                 foreach (var constructor in type.InstanceConstructors)
                 {
                     foreach (var parameter in constructor.Parameters)
                     {
                         if (IsCacheType(parameter.Type) && parameter.Locations.Length > 0 && parameter.Locations[0].IsInSource)
-                            findings.Add((parameter.Locations[0], parameter.Name));
+                            (findings ??= new()).Add((parameter.Locations[0], parameter.Name));
                     }
                 }
             }
+            if (findings is null || GetRules(type, context.Options) is not { } rules)
+                return;
 
-            var created = new ConcurrentBag<(Location Location, string Name)>();
-            if (symbols.RuntimeMemoryCache is not null || symbols.IMemoryCache is not null)
+            if (rules.Handlers.IsRequestHandlingType(type))
             {
-                context.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        // Every object creation and property reference of the type comes here: the cheap type test
-                        // goes first, the walk up to a development guard only for a cache.
-                        var operation = operationContext.Operation;
-                        var name = operation switch
-                        {
-                            IObjectCreationOperation creation when IsCacheType(creation.Type) => creation.Type!.Name,
-                            IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Default" } property }
-                                when property.ContainingType.Is(symbols.RuntimeMemoryCache) => "MemoryCache.Default",
-                            _ => null,
-                        };
-                        if (name is null || InitializesCacheMember(operation, cacheMembers) || DevelopmentGuards.IsGuarded(operation, rules.Options))
-                            return;
-                        created.Add((operation.Syntax.GetLocation(), name));
-                    },
-                    OperationKind.ObjectCreation,
-                    OperationKind.PropertyReference);
-            }
-
-            context.RegisterSymbolEndAction(endContext =>
-            {
-                findings.AddRange(created);
-                if (findings.Count == 0)
-                    return;
-                if (rules.Handlers.IsRequestHandlingType(type))
-                {
-                    foreach (var (location, name) in findings)
-                        endContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2003InProcessCache, location, name, type.Name));
-                    return;
-                }
                 foreach (var (location, name) in findings)
-                    pending.Add((type, location, name));
-            });
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2003InProcessCache, location, name, type.Name));
+                return;
+            }
+            foreach (var (location, name) in findings)
+                pending.Add((type, location, name));
+        }
+
+        /// <summary>
+        /// Every object creation and property reference of the compilation: the cheap type test goes first, the
+        /// classes that own the operation and the walk up to a development guard only for a cache.
+        /// </summary>
+        public void OnCreationOrProperty(OperationAnalysisContext context)
+        {
+            var operation = context.Operation;
+            var name = operation switch
+            {
+                IObjectCreationOperation creation when IsCacheType(creation.Type) => creation.Type!.Name,
+                IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Default" } property }
+                    when property.ContainingType.Is(symbols.RuntimeMemoryCache) => "MemoryCache.Default",
+                _ => null,
+            };
+            if (name is null || context.ContainingSymbol is not { IsImplicitlyDeclared: false } containingSymbol)
+                return;
+
+            // The creation belongs to the class whose member holds it (not to a class that one is nested in).
+            var type = containingSymbol as INamedTypeSymbol ?? containingSymbol.ContainingType;
+            if (type is null || type.TypeKind != TypeKind.Class || type.IsImplicitlyDeclared || GetRules(type, context.Options) is not { } rules
+                || InitializesCacheMember(operation, type) || DevelopmentGuards.IsGuarded(operation, rules.Options))
+                return;
+            var location = operation.Syntax.GetLocation();
+            if (rules.Handlers.IsRequestHandlingType(type))
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2003InProcessCache, location, name, type.Name));
+            else
+                pending.Add((type, location, name));
         }
 
         public void OnCompilationEnd(CompilationAnalysisContext context)
@@ -132,14 +141,33 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private bool IsCacheType(ITypeSymbol? type)
+        /// <summary>The rules configured for the first declaration of <paramref name="type"/>, when the family applies there.</summary>
+        private RuleContext? GetRules(INamedTypeSymbol type, AnalyzerOptions options)
         {
-            return type is not null && type.TypeKind != TypeKind.Error
-                && (type.IsOrImplements(symbols.IMemoryCache) || type.IsOrDerivesFrom(symbols.RuntimeMemoryCache));
+            if (type.Locations.Length == 0 || type.Locations[0].SourceTree is not { } tree)
+                return null;
+            var rules = symbols.GetContext(options, tree);
+            return rules.InfrastructureRulesApply ? rules : null;
         }
 
-        /// <summary>True for the initializer of a member that is reported itself (one finding per construct).</summary>
-        private static bool InitializesCacheMember(IOperation operation, HashSet<ISymbol> cacheMembers)
+        private bool IsCacheType(ITypeSymbol? type)
+        {
+            if (type is null || type.TypeKind == TypeKind.Error)
+                return false;
+            var definition = type.OriginalDefinition;
+            if (!cacheTypes.TryGetValue(definition, out var isCache))
+            {
+                isCache = cacheTypes.GetOrAdd(
+                    definition, definition.IsOrImplements(symbols.IMemoryCache) || definition.IsOrDerivesFrom(symbols.RuntimeMemoryCache));
+            }
+            return isCache;
+        }
+
+        /// <summary>
+        /// True for the initializer of a member of <paramref name="type"/> that is reported itself (one finding per
+        /// construct).
+        /// </summary>
+        private bool InitializesCacheMember(IOperation operation, INamedTypeSymbol type)
         {
             for (var current = operation.Parent; current is not null; current = current.Parent)
             {
@@ -148,23 +176,30 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
                     case IFieldInitializerOperation fieldInitializer:
                         foreach (var field in fieldInitializer.InitializedFields)
                         {
-                            if (cacheMembers.Contains(field))
+                            if (IsCacheMember(field, type))
                                 return true;
                         }
                         return false;
                     case IPropertyInitializerOperation propertyInitializer:
                         foreach (var property in propertyInitializer.InitializedProperties)
                         {
-                            if (cacheMembers.Contains(property))
+                            if (IsCacheMember(property, type))
                                 return true;
                         }
                         return false;
                     case ISimpleAssignmentOperation { Target: IMemberReferenceOperation target }
-                        when cacheMembers.Contains(target.Member):
+                        when IsCacheMember(target.Member, type):
                         return true;
                 }
             }
             return false;
         }
+
+        /// <summary>A field or property that <paramref name="type"/> declares, of a cache type: the members reported themselves.</summary>
+        private bool IsCacheMember(ISymbol? member, INamedTypeSymbol type) =>
+            member is IFieldSymbol or IPropertySymbol
+            && !member.IsImplicitlyDeclared
+            && SymbolEqualityComparer.Default.Equals(member.ContainingType, type)
+            && IsCacheType(MemberFacts.GetMemberType(member));
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,9 +13,19 @@ namespace StatelessAnalyzers.Rules.Memory;
 /// constructors, or a readonly mutable collection of it is mutated there. A primary-constructor parameter that
 /// the class's members capture is a field the compiler declares, and counts the same way.
 /// </summary>
+/// <remarks>
+/// Every field, property and parameter reference of the compilation comes to one action, so the action decides on
+/// what is cheapest first: is the reference written at all (its parent operation), is the member an instance member
+/// of a class of this compilation, is the reference in that class's own code (not in a type nested in it). Whether
+/// the member can hold state is decided once per member and cached. The writes found are recorded with their class,
+/// and the classes are matched against the singleton registrations at compilation end.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
 {
+    private static readonly ImmutableArray<OperationKind> ReferenceKinds = ImmutableArray.Create(
+        OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.ParameterReference);
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.SL1003SingletonState);
@@ -31,100 +40,220 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
             var symbols = WellKnownSymbols.Get(start.Compilation);
             if (!symbols.IsWebOrWorker || symbols.IServiceCollection is null)
                 return;
-            var analysis = new CompilationAnalysis(symbols);
+            var analysis = new CompilationAnalysis(symbols, start.Compilation.Assembly);
             start.RegisterOperationAction(analysis.Singletons.Record, OperationKind.Invocation);
-            start.RegisterSymbolStartAction(analysis.OnTypeStart, SymbolKind.NamedType);
+            start.RegisterOperationAction(analysis.OnReference, ReferenceKinds);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
     }
 
+    /// <summary>What a member (or primary-constructor parameter) of a class is, for SL1003: whether its writes make it state.</summary>
+    private sealed class Candidate
+    {
+        public Candidate(INamedTypeSymbol type, bool readOnly, StateTypeClassifier types)
+        {
+            Type = type;
+            ReadOnly = readOnly;
+            Types = types;
+        }
+
+        /// <summary>The class that declares the member.</summary>
+        public INamedTypeSymbol Type { get; }
+
+        /// <summary>True when only a mutation (not a write) makes it state: a readonly mutable collection.</summary>
+        public bool ReadOnly { get; }
+
+        /// <summary>The classifiers configured for the class's first declaration.</summary>
+        public StateTypeClassifier Types { get; }
+    }
+
     private sealed class CompilationAnalysis
     {
-        private readonly WellKnownSymbols symbols;
-        private readonly ConcurrentBag<(ISymbol Member, INamedTypeSymbol Type)> changedMembers = new();
+        /// <summary>Stands for "not a candidate" in <see cref="candidates"/> (a null value cannot be cached).</summary>
+        private static readonly Candidate NotCandidate = new(null!, false, null!);
 
-        public CompilationAnalysis(WellKnownSymbols symbols)
+        private readonly WellKnownSymbols symbols;
+        private readonly IAssemblySymbol assembly;
+
+        // Members and primary-constructor parameters by original definition: what their writes mean.
+        private readonly ConcurrentDictionary<ISymbol, Candidate> candidates = new(SymbolEqualityComparer.Default);
+
+        // Member types by type: true for handles, caches, plumbing, queues and flow-local values.
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> excludedTypes = new(SymbolEqualityComparer.Default);
+
+        // Members (original definitions) written outside construction, with their class.
+        private readonly ConcurrentDictionary<ISymbol, INamedTypeSymbol> changed = new(SymbolEqualityComparer.Default);
+
+        public CompilationAnalysis(WellKnownSymbols symbols, IAssemblySymbol assembly)
         {
             this.symbols = symbols;
+            this.assembly = assembly;
             Singletons = new SingletonRegistry(symbols);
         }
 
         public SingletonRegistry Singletons { get; }
 
-        public void OnTypeStart(SymbolStartAnalysisContext context)
+        /// <summary>A field, property or parameter reference anywhere in the compilation.</summary>
+        public void OnReference(OperationAnalysisContext context)
         {
-            var type = (INamedTypeSymbol)context.Symbol;
-            if (type.TypeKind != TypeKind.Class || type.IsStatic || type.Locations.Length == 0 || type.Locations[0].SourceTree is not { } tree)
-                return;
-            var rules = symbols.GetContext(context.Options, tree);
-            if (!rules.InfrastructureRulesApply)
+            var operation = context.Operation;
+            if (!MayWrite(operation.Parent))
                 return;
 
-            // Members whose writes make them state: any write for writable members, mutation for readonly collections.
-            Dictionary<ISymbol, bool>? candidates = null;
-            foreach (var member in type.GetMembers())
+            ISymbol? referenced;
+            INamedTypeSymbol? declaringType;
+            switch (operation)
             {
-                if (member.IsStatic || member.IsImplicitlyDeclared || member is not (IFieldSymbol or IPropertySymbol)
-                    || member is IFieldSymbol { IsConst: true } || !MemberFacts.HasStorage(member))
-                    continue;
-                AddCandidate(ref candidates, member, MemberFacts.GetMemberType(member), MemberFacts.IsReadOnly(member), rules.Types);
-            }
-
-            // Primary-constructor parameters: writable, and state once a member other than an initializer uses them.
-            var hasParameters = false;
-            if (GetPrimaryConstructor(type, context.CancellationToken) is { } primary)
-            {
-                foreach (var parameter in primary.Parameters)
-                {
-                    if (parameter.RefKind == RefKind.None)
-                        hasParameters |= AddCandidate(ref candidates, parameter, parameter.Type, readOnly: false, rules.Types);
-                }
-            }
-            if (candidates is null)
-                return;
-
-            var changed = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-            context.RegisterOperationAction(
-                operationContext =>
-                {
-                    var operation = operationContext.Operation;
-                    var referenced = operation is IParameterReferenceOperation parameterReference
-                        ? parameterReference.Parameter
-                        : MemberFacts.GetReferencedMember(operation);
-                    if (referenced is not { IsStatic: false } || !candidates.TryGetValue(referenced.OriginalDefinition, out var readOnly))
+                case IFieldReferenceOperation field:
+                    referenced = field.Field;
+                    declaringType = referenced?.ContainingType;
+                    break;
+                case IPropertyReferenceOperation property:
+                    referenced = property.Property;
+                    if (referenced is IPropertySymbol { IsIndexer: true })
                         return;
-                    var kind = StateWrites.Classify(operation, rules.Types);
-                    if (kind == WriteKind.None || (readOnly && kind != WriteKind.Mutation)
-                        || IsConstruction(operation, operationContext.ContainingSymbol, type))
+                    declaringType = referenced?.ContainingType;
+                    break;
+                case IParameterReferenceOperation parameter:
+                    // Only a constructor's parameter can be a primary-constructor parameter a member captures.
+                    referenced = parameter.Parameter;
+                    if (referenced?.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
                         return;
-                    changed.TryAdd(referenced.OriginalDefinition, true);
-                },
-                hasParameters
-                    ? ImmutableArray.Create(OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.ParameterReference)
-                    : ImmutableArray.Create(OperationKind.FieldReference, OperationKind.PropertyReference));
+                    declaringType = constructor.ContainingType;
+                    break;
+                default:
+                    return;
+            }
+            if (referenced is null || referenced.IsStatic || declaringType is null || declaringType.TypeKind != TypeKind.Class
+                || !SymbolEqualityComparer.Default.Equals(declaringType.ContainingAssembly, assembly))
+                return;
 
-            context.RegisterSymbolEndAction(_ =>
-            {
-                foreach (var member in changed.Keys)
-                    changedMembers.Add((member, type));
-            });
+            // Only the class's own code counts: its members, not those of types nested in it or of other types.
+            var containingSymbol = context.ContainingSymbol;
+            if (containingSymbol is null || containingSymbol.IsImplicitlyDeclared
+                || !IsInside(containingSymbol, declaringType.OriginalDefinition))
+                return;
+
+            var definition = referenced.OriginalDefinition;
+            var candidate = GetCandidate(definition, context.Options, context.CancellationToken);
+            if (candidate is null)
+                return;
+            var kind = StateWrites.Classify(operation, candidate.Types);
+            if (kind == WriteKind.None || (candidate.ReadOnly && kind != WriteKind.Mutation)
+                || IsConstruction(operation, containingSymbol, candidate.Type))
+                return;
+            changed.TryAdd(definition, candidate.Type);
         }
 
-        private bool AddCandidate(ref Dictionary<ISymbol, bool>? candidates, ISymbol member, ITypeSymbol? memberType, bool readOnly, StateTypeClassifier types)
+        public void OnCompilationEnd(CompilationAnalysisContext context)
         {
+            foreach (var pair in changed)
+            {
+                var member = pair.Key;
+                var type = pair.Value;
+                if (member.Locations.Length > 0 && Singletons.Contains(type))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SL1003SingletonState, member.Locations[0], member.Name, type.Name));
+                }
+            }
+        }
+
+        /// <summary>
+        /// True when the parent of a reference may make it a write or a mutation (<see cref="StateWrites.Classify"/>
+        /// answers only for these): most references are read by anything else.
+        /// </summary>
+        private static bool MayWrite(IOperation? parent)
+        {
+            if (parent is null)
+                return false;
+            switch (parent.Kind)
+            {
+                case OperationKind.SimpleAssignment:
+                case OperationKind.CompoundAssignment:
+                case OperationKind.CoalesceAssignment:
+                case OperationKind.Increment:
+                case OperationKind.Decrement:
+                case OperationKind.Argument:
+                case OperationKind.Tuple:
+                case OperationKind.Conversion:
+                case OperationKind.Invocation:
+                case OperationKind.ConditionalAccess:
+                case OperationKind.ArrayElementReference:
+                case OperationKind.FieldReference:
+                case OperationKind.PropertyReference:
+                case OperationKind.MethodReference:
+                case OperationKind.EventReference:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// True when <paramref name="symbol"/> (the owner of an operation) is <paramref name="type"/> or one of its
+        /// members. The members of a type nested in it are not: a class's writes are those of its own code.
+        /// </summary>
+        private static bool IsInside(ISymbol symbol, INamedTypeSymbol type)
+        {
+            var owner = symbol as INamedTypeSymbol ?? symbol.ContainingType;
+            return owner is not null && SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, type);
+        }
+
+        /// <summary>The candidate for a member or parameter (an original definition), or null when its writes are not state.</summary>
+        private Candidate? GetCandidate(ISymbol definition, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            if (!candidates.TryGetValue(definition, out var candidate))
+                candidate = candidates.GetOrAdd(definition, Classify(definition, options, cancellationToken) ?? NotCandidate);
+            return ReferenceEquals(candidate, NotCandidate) ? null : candidate;
+        }
+
+        private Candidate? Classify(ISymbol definition, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            INamedTypeSymbol? type;
+            ITypeSymbol? memberType;
+            bool readOnly;
+            if (definition is IParameterSymbol parameter)
+            {
+                // Primary-constructor parameters: writable, and state once a member other than an initializer uses them.
+                if (parameter.RefKind != RefKind.None || parameter.ContainingSymbol is not IMethodSymbol constructor)
+                    return null;
+                type = constructor.ContainingType;
+                if (type is null || !SymbolEqualityComparer.Default.Equals(GetPrimaryConstructor(type, cancellationToken), constructor))
+                    return null;
+                memberType = parameter.Type;
+                readOnly = false;
+            }
+            else
+            {
+                // Members whose writes make them state: any write for writable members, mutation for readonly collections.
+                if (definition.IsStatic || definition.IsImplicitlyDeclared || definition is not (IFieldSymbol or IPropertySymbol)
+                    || definition is IFieldSymbol { IsConst: true } || !MemberFacts.HasStorage(definition))
+                    return null;
+                type = definition.ContainingType;
+                memberType = MemberFacts.GetMemberType(definition);
+                readOnly = MemberFacts.IsReadOnly(definition);
+            }
+
+            if (type is null || type.TypeKind != TypeKind.Class || type.IsStatic || type.IsImplicitlyDeclared || type.Locations.Length == 0
+                || type.Locations[0].SourceTree is not { } tree)
+                return null;
+            var rules = symbols.GetContext(options, tree);
+            if (!rules.InfrastructureRulesApply)
+                return null;
+            var types = rules.Types;
             if (memberType is null || memberType.TypeKind == TypeKind.Error || IsExcluded(memberType, types))
-                return false;
+                return null;
             if (readOnly && !types.IsMutableCollection(memberType))
-                return false;
-            (candidates ??= new Dictionary<ISymbol, bool>(SymbolEqualityComparer.Default))[member] = readOnly;
-            return true;
+                return null;
+            return new Candidate(type, readOnly, types);
         }
 
         /// <summary>The constructor declared by a class's parameter list (<c>class C(int x)</c>), if it has one.</summary>
         private static IMethodSymbol? GetPrimaryConstructor(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
         {
             if (type.IsRecord)
-                return null; // a record's parameters become properties, which the member loop already sees
+                return null; // a record's parameters become properties, which the member rules already see
             foreach (var constructor in type.InstanceConstructors)
             {
                 if (constructor.IsImplicitlyDeclared || constructor.Parameters.IsEmpty)
@@ -138,18 +267,6 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        public void OnCompilationEnd(CompilationAnalysisContext context)
-        {
-            foreach (var (member, type) in changedMembers)
-            {
-                if (Singletons.Contains(type))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.SL1003SingletonState, member.Locations[0], member.Name, type.Name));
-                }
-            }
-        }
-
         /// <summary>
         /// Handles, cache abstractions (SL2003's), hosted-service plumbing, queues (SL4001's) and flow-local values are
         /// not singleton state.
@@ -158,6 +275,13 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
         {
             if (types.IsHandle(type) || types.IsQueue(type) || types.IsFlowLocal(type))
                 return true;
+            if (!excludedTypes.TryGetValue(type, out var excluded))
+                excluded = excludedTypes.GetOrAdd(type, IsPlumbing(type));
+            return excluded;
+        }
+
+        private bool IsPlumbing(ITypeSymbol type)
+        {
             var definition = type.OriginalDefinition;
             return type.IsOrImplements(symbols.IMemoryCache) || type.IsOrImplements(symbols.IDistributedCache)
                 || type.IsOrImplements(symbols.IServiceScope) || definition.Is(symbols.HybridCache)

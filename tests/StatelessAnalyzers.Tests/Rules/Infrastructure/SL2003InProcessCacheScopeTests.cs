@@ -1,0 +1,70 @@
+using Verify = StatelessAnalyzers.Tests.Verification.CSharpAnalyzerVerifier<StatelessAnalyzers.Rules.Infrastructure.SL2003InProcessCacheAnalyzer>;
+
+namespace StatelessAnalyzers.Tests.Rules.Infrastructure;
+
+/// <summary>
+/// Which class a cache belongs to: a member or constructor parameter to the class that declares it, a created cache
+/// to the class whose member creates it (not to the classes that class is nested in).
+/// </summary>
+public sealed class SL2003InProcessCacheScopeTests
+{
+    [Fact]
+    public Task Reports_EachFindingForTheClassThatHoldsIt() => new Verify.Test
+    {
+        TestCode = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class PricesController : ControllerBase
+            {
+                private readonly IMemoryCache [|cache|] = new MemoryCache(new MemoryCacheOptions());
+                private IMemoryCache? [|spare|];
+
+                public void Reset() => spare = new MemoryCache(new MemoryCacheOptions());
+
+                public object Make() => [|new MemoryCache(new MemoryCacheOptions())|];
+
+                private sealed class Helper
+                {
+                    private readonly object made = new MemoryCache(new MemoryCacheOptions());
+                    public object Make() => new MemoryCache(new MemoryCacheOptions());
+                }
+            }
+
+            public sealed class Rates(IMemoryCache {|#0:cache|})
+            {
+                public object? Get(string key) => cache.Get(key) ?? {|#1:new MemoryCache(new MemoryCacheOptions())|};
+
+                public sealed class Nested
+                {
+                    public object Make() => {|#2:new MemoryCache(new MemoryCacheOptions())|};
+                }
+            }
+
+            public sealed class Unregistered
+            {
+                public object Make() => new MemoryCache(new MemoryCacheOptions());
+            }
+            """,
+        AdditionalSources =
+        {
+            ("Program.cs", """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.Caching.Memory;
+                using Microsoft.Extensions.DependencyInjection;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddSingleton<Rates>();
+                builder.Services.AddSingleton<Rates.Nested>();
+                var local = new MemoryCache(new MemoryCacheOptions());
+                builder.Build().Run();
+                """),
+        },
+        ExpectedDiagnostics =
+        {
+            Verify.Diagnostic("SL2003").WithLocation(0).WithArguments("cache", "Rates"),
+            Verify.Diagnostic("SL2003").WithLocation(1).WithArguments("MemoryCache", "Rates"),
+            Verify.Diagnostic("SL2003").WithLocation(2).WithArguments("MemoryCache", "Nested"),
+        },
+    }.RunAsync();
+}
