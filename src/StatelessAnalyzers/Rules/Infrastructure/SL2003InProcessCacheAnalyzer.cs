@@ -39,7 +39,12 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 
             var analysis = new CompilationAnalysis(symbols);
             start.RegisterSymbolAction(analysis.OnType, SymbolKind.NamedType);
-            start.RegisterOperationAction(analysis.OnCreationOrProperty, OperationKind.ObjectCreation, OperationKind.PropertyReference);
+            start.RegisterOperationAction(analysis.OnCreationOrProperty, OperationKind.ObjectCreation);
+            if (symbols.RuntimeMemoryCache is not null)
+            {
+                // MemoryCache.Default: property references are many, so they are looked at only when the type exists.
+                start.RegisterOperationAction(analysis.OnCreationOrProperty, OperationKind.PropertyReference);
+            }
             start.RegisterOperationAction(analysis.Singletons.Record, OperationKind.Invocation);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });

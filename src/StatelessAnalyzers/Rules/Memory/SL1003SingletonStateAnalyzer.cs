@@ -14,17 +14,19 @@ namespace StatelessAnalyzers.Rules.Memory;
 /// the class's members capture is a field the compiler declares, and counts the same way.
 /// </summary>
 /// <remarks>
-/// Every field, property and parameter reference of the compilation comes to one action, so the action decides on
-/// what is cheapest first: is the reference written at all (its parent operation), is the member an instance member
-/// of a class of this compilation, is the reference in that class's own code (not in a type nested in it). Whether
+/// The actions look at the operations that can write (assignments, <c>++</c> and <c>--</c>, calls with their receiver
+/// and <c>ref</c> arguments), far fewer than the references they write, and take the written operand from them. For
+/// an operand that references a field, property or parameter the cheapest questions come first: is it an instance
+/// member of a class of this compilation, is the write in that class's own code (not in a type nested in it). Whether
 /// the member can hold state is decided once per member and cached. The writes found are recorded with their class,
 /// and the classes are matched against the singleton registrations at compilation end.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly ImmutableArray<OperationKind> ReferenceKinds = ImmutableArray.Create(
-        OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.ParameterReference);
+    private static readonly ImmutableArray<OperationKind> AssignmentKinds = ImmutableArray.Create(
+        OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment,
+        OperationKind.DeconstructionAssignment, OperationKind.Increment, OperationKind.Decrement);
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -41,8 +43,9 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
             if (!symbols.IsWebOrWorker || symbols.IServiceCollection is null)
                 return;
             var analysis = new CompilationAnalysis(symbols, start.Compilation.Assembly);
-            start.RegisterOperationAction(analysis.Singletons.Record, OperationKind.Invocation);
-            start.RegisterOperationAction(analysis.OnReference, ReferenceKinds);
+            start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(analysis.OnAssignment, AssignmentKinds);
+            start.RegisterOperationAction(analysis.OnOtherCall, OperationKind.ObjectCreation, OperationKind.FunctionPointerInvocation);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
     }
@@ -93,13 +96,119 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
 
         public SingletonRegistry Singletons { get; }
 
-        /// <summary>A field, property or parameter reference anywhere in the compilation.</summary>
-        public void OnReference(OperationAnalysisContext context)
+        /// <summary>
+        /// Every invocation of the compilation: a singleton registration, or a write to what the call's receiver or
+        /// arguments reference (a mutating call on a collection, a <c>ref</c> or <c>out</c> argument, a static helper
+        /// that changes the collection passed first).
+        /// </summary>
+        public void OnInvocation(OperationAnalysisContext context)
         {
-            var operation = context.Operation;
-            if (!MayWrite(operation.Parent))
-                return;
+            Singletons.Record(context);
+            var invocation = (IInvocationOperation)context.Operation;
+            if (invocation.Instance is { } instance)
+            {
+                if (instance is IConditionalAccessInstanceOperation)
+                {
+                    // x?.Add(v): the receiver is the conditional access's operand.
+                    if (invocation.Parent is IConditionalAccessOperation conditional && ReferenceEquals(conditional.WhenNotNull, invocation))
+                        OnReference(conditional.Operation, context);
+                }
+                else
+                {
+                    OnReference(SkipImplicitConversions(instance), context);
+                }
+            }
+            var arguments = invocation.Arguments;
+            var isStatic = invocation.TargetMethod.IsStatic;
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                var argument = arguments[i];
+                if (argument.Parameter is not { } parameter)
+                    continue;
+                if (parameter.RefKind is RefKind.Ref or RefKind.Out)
+                    OnWriteTarget(argument.Value, context);
+                else if (isStatic && (i == 0 || parameter.Name == "destinationArray"))
+                    OnReference(SkipImplicitConversions(argument.Value), context);
+            }
+        }
 
+        /// <summary>Object creations and function-pointer calls: their <c>ref</c> and <c>out</c> arguments are writes.</summary>
+        public void OnOtherCall(OperationAnalysisContext context)
+        {
+            var arguments = context.Operation switch
+            {
+                IObjectCreationOperation creation => creation.Arguments,
+                IFunctionPointerInvocationOperation call => call.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { RefKind: RefKind.Ref or RefKind.Out })
+                    OnWriteTarget(argument.Value, context);
+            }
+        }
+
+        /// <summary>Assignments, compound assignments, <c>++</c> and <c>--</c>, deconstructions: their targets are writes.</summary>
+        public void OnAssignment(OperationAnalysisContext context)
+        {
+            switch (context.Operation)
+            {
+                case IDeconstructionAssignmentOperation deconstruction:
+                    OnDeconstructionTarget(deconstruction.Target, context);
+                    break;
+                case IAssignmentOperation assignment:
+                    OnWriteTarget(assignment.Target, context);
+                    break;
+                case IIncrementOrDecrementOperation increment:
+                    OnWriteTarget(increment.Target, context);
+                    break;
+            }
+        }
+
+        private void OnDeconstructionTarget(IOperation target, OperationAnalysisContext context)
+        {
+            if (target is ITupleOperation tuple)
+            {
+                foreach (var element in tuple.Elements)
+                    OnDeconstructionTarget(element, context);
+            }
+            else
+            {
+                OnWriteTarget(target, context);
+            }
+        }
+
+        /// <summary>
+        /// A written operation: the field, property or parameter it references is written, and the one its receiver
+        /// references is mutated (<c>x[k] = v</c>, <c>s.X = 1</c> on a struct, <c>a[0] = v</c>).
+        /// </summary>
+        private void OnWriteTarget(IOperation target, OperationAnalysisContext context)
+        {
+            OnReference(target, context);
+            switch (target)
+            {
+                case IMemberReferenceOperation { Instance: { } instance }:
+                    OnReference(instance, context);
+                    break;
+                case IArrayElementReferenceOperation element:
+                    OnReference(element.ArrayReference, context);
+                    break;
+            }
+        }
+
+        private static IOperation SkipImplicitConversions(IOperation operation)
+        {
+            while (operation is IConversionOperation { IsImplicit: true } conversion)
+                operation = conversion.Operand;
+            return operation;
+        }
+
+        /// <summary>
+        /// An operation that may be written or mutated: when it references a field, property or primary-constructor
+        /// parameter, <see cref="StateWrites.Classify"/> decides.
+        /// </summary>
+        private void OnReference(IOperation? operation, OperationAnalysisContext context)
+        {
             ISymbol? referenced;
             INamedTypeSymbol? declaringType;
             switch (operation)
@@ -156,37 +265,6 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1003SingletonState, member.Locations[0], member.Name, type.Name));
                 }
-            }
-        }
-
-        /// <summary>
-        /// True when the parent of a reference may make it a write or a mutation (<see cref="StateWrites.Classify"/>
-        /// answers only for these): most references are read by anything else.
-        /// </summary>
-        private static bool MayWrite(IOperation? parent)
-        {
-            if (parent is null)
-                return false;
-            switch (parent.Kind)
-            {
-                case OperationKind.SimpleAssignment:
-                case OperationKind.CompoundAssignment:
-                case OperationKind.CoalesceAssignment:
-                case OperationKind.Increment:
-                case OperationKind.Decrement:
-                case OperationKind.Argument:
-                case OperationKind.Tuple:
-                case OperationKind.Conversion:
-                case OperationKind.Invocation:
-                case OperationKind.ConditionalAccess:
-                case OperationKind.ArrayElementReference:
-                case OperationKind.FieldReference:
-                case OperationKind.PropertyReference:
-                case OperationKind.MethodReference:
-                case OperationKind.EventReference:
-                    return true;
-                default:
-                    return false;
             }
         }
 
