@@ -75,6 +75,7 @@ internal sealed class WellKnownSymbols
     // or null while unresolved; two threads resolving the same slot at once store the same answer.
     private static readonly object NotFound = new();
 
+    private readonly ConcurrentDictionary<string, INamedTypeSymbol?> byName = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, RuleContext> contextsByTree = new();
     private readonly ConcurrentDictionary<StatelessOptions, RuleContext> contexts = new();
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> frameworkAssemblies = new(SymbolEqualityComparer.Default);
@@ -191,11 +192,14 @@ internal sealed class WellKnownSymbols
     public ImmutableHashSet<INamedTypeSymbol> QueueTypes => ResolveSet(53, QueueTypesNames);
     public ImmutableHashSet<INamedTypeSymbol> SafeTypes => ResolveSet(54, SafeTypesNames);
 
-    /// <summary>Resolves a metadata name to a type of this compilation, or null (missing, or ambiguous).</summary>
+    /// <summary>Resolves a metadata name to a type of this compilation, or null (missing, or ambiguous); once per name.</summary>
     public INamedTypeSymbol? Get(string metadataName)
     {
+        // Resolving a name searches every reference: each name is resolved once per compilation, whichever rule asks.
+        if (byName.TryGetValue(metadataName, out var known))
+            return known;
 #pragma warning disable RS0030 // The one place metadata names are resolved.
-        return Compilation.GetTypeByMetadataName(metadataName);
+        return byName.GetOrAdd(metadataName, Compilation.GetTypeByMetadataName(metadataName));
 #pragma warning restore RS0030
     }
 
