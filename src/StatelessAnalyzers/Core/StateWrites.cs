@@ -1,4 +1,5 @@
-using System.Collections.Immutable;
+using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -30,17 +31,29 @@ internal enum WriteKind
 internal static class StateWrites
 {
     /// <summary>Instance methods that change the collection they are called on.</summary>
-    private static readonly ImmutableHashSet<string> MutatingMethods = ImmutableHashSet.Create(
+    // Read-only after type initialisation, and read on every call of a compilation: a HashSet is the fastest lookup.
+    private static readonly HashSet<string> MutatingMethods = new(StringComparer.Ordinal)
+    {
         "Add", "AddFirst", "AddLast", "AddOrUpdate", "AddRange", "Append", "AppendFormat", "AppendJoin", "AppendLine",
         "Clear", "Dequeue", "Enqueue", "EnqueueRange", "ExceptWith", "GetOrAdd", "Insert", "InsertRange",
         "IntersectWith", "Pop", "Push", "PushRange", "Remove", "RemoveAll", "RemoveAt", "RemoveFirst", "RemoveLast",
         "RemoveRange", "RemoveWhere", "Replace", "Reverse", "Set", "SetAll", "Sort", "SymmetricExceptWith", "Take",
-        "TrimExcess", "TryAdd", "TryDequeue", "TryPop", "TryPopRange", "TryRemove", "TryTake", "TryUpdate", "UnionWith");
+        "TrimExcess", "TryAdd", "TryDequeue", "TryPop", "TryPopRange", "TryRemove", "TryTake", "TryUpdate", "UnionWith",
+    };
 
     /// <summary>Static helpers that change the collection passed as their first argument.</summary>
-    private static readonly ImmutableHashSet<string> MutatingStaticHelpers = ImmutableHashSet.Create(
+    private static readonly HashSet<string> MutatingStaticHelpers = new(StringComparer.Ordinal)
+    {
         "Clear", "Fill", "Reverse", "Sort", "TryAdd", "Remove", "AddRange", "InsertRange", "RemoveRange",
-        "GetValueRefOrAddDefault", "SetCount");
+        "GetValueRefOrAddDefault", "SetCount",
+    };
+
+    /// <summary>
+    /// True when a call of a method named <paramref name="name"/> can write what its receiver or first argument
+    /// references (<see cref="Classify"/> says no for every other name): lets a caller skip the receiver of most calls.
+    /// </summary>
+    public static bool MayMutateThroughCall(string name) =>
+        MutatingMethods.Contains(name) || MutatingStaticHelpers.Contains(name) || name is "Copy" or "ConstrainedCopy";
 
     /// <summary>
     /// Classifies what <paramref name="reference"/> (a field or property reference) does to the referenced value.

@@ -199,8 +199,44 @@ internal sealed class WellKnownSymbols
         if (byName.TryGetValue(metadataName, out var known))
             return known;
 #pragma warning disable RS0030 // The one place metadata names are resolved.
-        return byName.GetOrAdd(metadataName, Compilation.GetTypeByMetadataName(metadataName));
+        var type = NamespaceExists(metadataName) ? Compilation.GetTypeByMetadataName(metadataName) : null;
 #pragma warning restore RS0030
+        return byName.GetOrAdd(metadataName, type);
+    }
+
+    /// <summary>
+    /// False when a namespace of <paramref name="metadataName"/> is declared neither in source nor in any reference:
+    /// the type cannot exist. Many names are of libraries a project does not use (test frameworks, job schedulers,
+    /// logging sinks), and looking such a name up searches every referenced assembly; a missing namespace is found
+    /// in the compilation's merged namespace tree with a few name lookups.
+    /// </summary>
+    private bool NamespaceExists(string metadataName)
+    {
+        var end = metadataName.IndexOf('+');
+        var namespaceEnd = metadataName.LastIndexOf('.', end < 0 ? metadataName.Length - 1 : end);
+        INamespaceSymbol current = Compilation.GlobalNamespace;
+        var start = 0;
+        while (start < namespaceEnd)
+        {
+            var dot = metadataName.IndexOf('.', start);
+            if (dot < 0 || dot > namespaceEnd)
+                dot = namespaceEnd;
+            var segment = metadataName.Substring(start, dot - start);
+            INamespaceSymbol? next = null;
+            foreach (var member in current.GetMembers(segment))
+            {
+                if (member is INamespaceSymbol ns)
+                {
+                    next = ns;
+                    break;
+                }
+            }
+            if (next is null)
+                return false;
+            current = next;
+            start = dot + 1;
+        }
+        return true;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,9 +12,9 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 /// <c>System.Runtime.Caching.MemoryCache</c>) in a field, property or constructor parameter, or creates one.
 /// </summary>
 /// <remarks>
-/// A symbol action looks at each class's members, and a compilation-wide operation action at every object creation
-/// and property reference: both ask first whether a type is a cache, an answer cached per type, so that the classes
-/// and operations with nothing to do with caches cost a dictionary lookup. A creation counts for the class whose
+/// Symbol actions look at each field, property and instance constructor, and a compilation-wide operation action at every object creation
+/// and property reference: both ask first whether a type is a cache, an answer cached per type, so that the members
+/// and operations with nothing to do with caches cost a dictionary lookup, and no class's member list is read. A creation counts for the class whose
 /// member contains it. Findings in request-handling types are reported
 /// at once, the others at compilation end when their class is a singleton.
 /// </remarks>
@@ -38,7 +37,8 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
                 return;
 
             var analysis = new CompilationAnalysis(symbols);
-            start.RegisterSymbolAction(analysis.OnType, SymbolKind.NamedType);
+            start.RegisterSymbolAction(analysis.OnMember, SymbolKind.Field, SymbolKind.Property);
+            start.RegisterSymbolAction(analysis.OnMethod, SymbolKind.Method);
             start.RegisterOperationAction(analysis.OnCreationOrProperty, OperationKind.ObjectCreation);
             if (symbols.RuntimeMemoryCache is not null)
             {
@@ -68,44 +68,60 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 
         public SingletonRegistry Singletons { get; }
 
-        /// <summary>A named type: its fields and properties of a cache type, else its constructors' cache parameters.</summary>
-        public void OnType(SymbolAnalysisContext context)
+        /// <summary>A field or property of a class: reported when its type is a cache.</summary>
+        public void OnMember(SymbolAnalysisContext context)
         {
-            var type = (INamedTypeSymbol)context.Symbol;
-            if (type.TypeKind != TypeKind.Class || type.IsImplicitlyDeclared)
+            var member = context.Symbol;
+            if (member.IsImplicitlyDeclared || member.ContainingType is not { TypeKind: TypeKind.Class, IsImplicitlyDeclared: false } type
+                || !IsCacheType(MemberFacts.GetMemberType(member)))
                 return;
+            Report(context, type, member.Locations[0], member.Name);
+        }
 
-            // Fields and properties first; a constructor parameter only when no member holds a cache (no double report).
-            List<(Location Location, string Name)>? findings = null;
+        /// <summary>
+        /// An instance constructor of a class (the primary one included): its cache parameters, when no field or property
+        /// of the class holds a cache (that member is the finding; one finding per construct).
+        /// </summary>
+        public void OnMethod(SymbolAnalysisContext context)
+        {
+            // Every method of the compilation comes here: the kind of method decides before its parameters are read.
+            if (context.Symbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor
+                || constructor.ContainingType is not { TypeKind: TypeKind.Class, IsImplicitlyDeclared: false } type)
+                return;
+            var checkedMembers = false;
+            foreach (var parameter in constructor.Parameters)
+            {
+                if (!IsCacheType(parameter.Type) || parameter.Locations.Length == 0 || !parameter.Locations[0].IsInSource)
+                    continue;
+                if (!checkedMembers)
+                {
+                    if (HasCacheMember(type))
+                        return;
+                    checkedMembers = true;
+                }
+                Report(context, type, parameter.Locations[0], parameter.Name);
+            }
+        }
+
+        private void Report(SymbolAnalysisContext context, INamedTypeSymbol type, Location location, string name)
+        {
+            if (GetRules(type, context.Options) is not { } rules)
+                return;
+            if (rules.Handlers.IsRequestHandlingType(type))
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2003InProcessCache, location, name, type.Name));
+            else
+                pending.Add((type, location, name));
+        }
+
+        /// <summary>True when the class declares a field or property of a cache type (read only for a constructor with a cache parameter).</summary>
+        private bool HasCacheMember(INamedTypeSymbol type)
+        {
             foreach (var member in type.GetMembers())
             {
-                if (member is not (IFieldSymbol or IPropertySymbol) || member.IsImplicitlyDeclared
-                    || !IsCacheType(MemberFacts.GetMemberType(member)))
-                    continue;
-                (findings ??= new()).Add((member.Locations[0], member.Name));
+                if (member is IFieldSymbol or IPropertySymbol && !member.IsImplicitlyDeclared && IsCacheType(MemberFacts.GetMemberType(member)))
+                    return true;
             }
-            if (findings is null)
-            {
-                foreach (var constructor in type.InstanceConstructors)
-                {
-                    foreach (var parameter in constructor.Parameters)
-                    {
-                        if (IsCacheType(parameter.Type) && parameter.Locations.Length > 0 && parameter.Locations[0].IsInSource)
-                            (findings ??= new()).Add((parameter.Locations[0], parameter.Name));
-                    }
-                }
-            }
-            if (findings is null || GetRules(type, context.Options) is not { } rules)
-                return;
-
-            if (rules.Handlers.IsRequestHandlingType(type))
-            {
-                foreach (var (location, name) in findings)
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2003InProcessCache, location, name, type.Name));
-                return;
-            }
-            foreach (var (location, name) in findings)
-                pending.Add((type, location, name));
+            return false;
         }
 
         /// <summary>
@@ -157,7 +173,9 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 
         private bool IsCacheType(ITypeSymbol? type)
         {
-            if (type is null || type.TypeKind == TypeKind.Error)
+            // Most member, parameter and creation types are strings, numbers, enums, arrays: no lookup for those.
+            if (type is null || type.SpecialType != SpecialType.None
+                || type.TypeKind is not (TypeKind.Class or TypeKind.Interface or TypeKind.Struct or TypeKind.TypeParameter))
                 return false;
             var definition = type.OriginalDefinition;
             if (!cacheTypes.TryGetValue(definition, out var isCache))

@@ -73,8 +73,11 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
         if (method.Name is "AddStackExchangeRedis" or "AddAzureSignalR")
             return true;
         var definition = method.ReducedFrom ?? method;
-        if (!definition.IsExtensionMethod || definition.Parameters.Length == 0
-            || !IsServerBuilder(definition.Parameters[0].Type, serverBuilder, builderReceivers))
+        if (!definition.IsExtensionMethod)
+            return false;
+        // Parameters builds a new array on each call: read it once.
+        var parameters = definition.Parameters;
+        if (parameters.Length == 0 || !IsServerBuilder(parameters[0].Type, serverBuilder, builderReceivers))
             return false;
         var assemblyName = method.ContainingAssembly?.Name ?? string.Empty;
         var typeName = method.ContainingType?.ToDisplayString() ?? string.Empty;

@@ -57,9 +57,6 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         private readonly LazyType guid;
         private readonly LazyType asymmetricAlgorithm;
 
-        // Whether a type is, derives from or is built over SecurityKey: asked for the type of every member reference and call.
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> involvesSecurityKey = new(SymbolEqualityComparer.Default);
-
         // Keys stored in a member of the application: reported at the end when some use of the member reaches a token API.
         private readonly ConcurrentBag<(ISymbol Member, Location Location, string Name)> storedKeys = new();
         private readonly ConcurrentDictionary<ISymbol, bool> membersUsedForTokens = new(SymbolEqualityComparer.Default);
@@ -89,7 +86,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
             var invocation = (IInvocationOperation)context.Operation;
             CheckDeveloperKey(context, invocation);
             var method = invocation.TargetMethod;
-            if (InvolvesSecurityKeyCached(method.ReturnType))
+            if (MayInvolveSecurityKey(method.ReturnType))
                 RecordTokenUse(context, method.OriginalDefinition);
         }
 
@@ -142,11 +139,11 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
             switch (context.Operation)
             {
                 case IFieldReferenceOperation field:
-                    if (InvolvesSecurityKeyCached(field.Field.Type))
+                    if (MayInvolveSecurityKey(field.Field.Type))
                         RecordTokenUse(context, field.Field);
                     break;
                 case IPropertyReferenceOperation property:
-                    if (InvolvesSecurityKeyCached(property.Property.Type))
+                    if (MayInvolveSecurityKey(property.Property.Type))
                         RecordTokenUse(context, property.Property);
                     break;
             }
@@ -292,23 +289,13 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        /// <summary><see cref="InvolvesSecurityKey"/>, remembered per type.</summary>
-        private bool InvolvesSecurityKeyCached(ITypeSymbol? type)
-        {
-            switch (type)
-            {
-                case null:
-                    return false;
-                case INamedTypeSymbol { SpecialType: not SpecialType.None, IsGenericType: false }:
-                    return false; // void, string, int...: no SecurityKey in them
-                case INamedTypeSymbol or IArrayTypeSymbol:
-                    if (involvesSecurityKey.TryGetValue(type, out var known))
-                        return known;
-                    return involvesSecurityKey.GetOrAdd(type, InvolvesSecurityKey(type));
-                default:
-                    return false;
-            }
-        }
+        /// <summary>
+        /// Asked for the type of every member reference and call: special types (void, string, int...) answer at once,
+        /// the others by a walk up the base types that allocates nothing.
+        /// </summary>
+        private bool MayInvolveSecurityKey(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { SpecialType: SpecialType.None } or INamedTypeSymbol { IsGenericType: true } or IArrayTypeSymbol
+            && InvolvesSecurityKey(type);
 
         private bool InvolvesSecurityKey(ITypeSymbol? type)
         {
@@ -322,6 +309,8 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                         if (current.Is(SecurityKey))
                             return true;
                     }
+                    if (!named.IsGenericType)
+                        return false;
                     foreach (var argument in named.TypeArguments)
                     {
                         if (InvolvesSecurityKey(argument))
@@ -346,7 +335,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                     case IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, current):
                         continue;
                     case IArgumentOperation argument:
-                        return InvolvesSecurityKeyCached(argument.Parameter?.Type) ? Consumer.TokenApi : Consumer.None;
+                        return MayInvolveSecurityKey(argument.Parameter?.Type) ? Consumer.TokenApi : Consumer.None;
                     case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, current):
                         return assignment.Target switch
                         {

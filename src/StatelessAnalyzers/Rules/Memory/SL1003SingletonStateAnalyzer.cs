@@ -105,7 +105,11 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
         {
             Singletons.Record(context);
             var invocation = (IInvocationOperation)context.Operation;
-            if (invocation.Instance is { } instance)
+
+            // The receiver and the first argument are written only by calls of a mutating name (Add, Clear, Array.Copy...):
+            // most calls of a compilation skip them without reading a symbol.
+            var mayMutate = StateWrites.MayMutateThroughCall(invocation.TargetMethod.Name);
+            if (mayMutate && invocation.Instance is { } instance)
             {
                 if (instance is IConditionalAccessInstanceOperation)
                 {
@@ -127,7 +131,7 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
                     continue;
                 if (parameter.RefKind is RefKind.Ref or RefKind.Out)
                     OnWriteTarget(argument.Value, context);
-                else if (isStatic && (i == 0 || parameter.Name == "destinationArray"))
+                else if (mayMutate && isStatic && (i == 0 || parameter.Name == "destinationArray"))
                     OnReference(SkipImplicitConversions(argument.Value), context);
             }
         }
