@@ -38,6 +38,12 @@ internal sealed class RunResult
     /// </summary>
     public double FloorMs { get; set; }
 
+    /// <summary>
+    /// The driver execution time of one no-op analyzer per package analyzer, each registering what that analyzer
+    /// registers, summed: what the driver charges the package for dispatching its callbacks, whatever they do.
+    /// </summary>
+    public double FloorsMs { get; set; }
+
     /// <summary>With --analyzers: what each family alone adds to the compile.</summary>
     public Dictionary<string, Cost> FamilyAdded { get; } = new();
 
@@ -55,9 +61,9 @@ internal static class Measurement
     /// <summary>
     /// One run, each step on a fresh compilation of freshly parsed files: compile; compile with the floor; compile with
     /// the package; the package's analysis of the first step's compilation for its telemetry (the driver logs execution
-    /// times only there), then the floor's on the same compilation; compile and emit; with <paramref name="families"/>, compile with each family alone.
+    /// times only there), then the floor's and the per-analyzer floors' on the same compilation; compile and emit; with <paramref name="families"/>, compile with each family alone.
     /// </summary>
-    public static RunResult Run(Workload workload, NoOpAnalyzer floor, bool families)
+    public static RunResult Run(Workload workload, NoOpAnalyzer floor, ImmutableArray<DiagnosticAnalyzer> floors, bool families)
     {
         var result = new RunResult();
 
@@ -88,6 +94,12 @@ internal static class Measurement
         ThrowOnAnalyzerFailure(floorAnalysis.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult());
         result.FloorMs = floorAnalysis.GetAnalyzerTelemetryInfoAsync(floor, CancellationToken.None).GetAwaiter().GetResult()
             .ExecutionTime.TotalMilliseconds;
+
+        // The per-analyzer floors third, on the same compilation.
+        var floorsAnalysis = Attach(compilation, floors);
+        ThrowOnAnalyzerFailure(floorsAnalysis.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult());
+        foreach (var noOp in floors)
+            result.FloorsMs += floorsAnalysis.GetAnalyzerTelemetryInfoAsync(noOp, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
 
         (result.Emitted, result.Emit) = Measure(() =>
         {

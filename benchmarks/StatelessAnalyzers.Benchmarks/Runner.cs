@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace StatelessAnalyzers.Benchmarks;
 
@@ -29,6 +31,7 @@ internal static class Runner
         var probe = Workload.FromCorpus(200, options.Seed, antiPatternRate: 1.0).Compile();
         var shape = ActionShape.Record(Package.Analyzers, probe);
         var floor = new NoOpAnalyzer(shape);
+        var floors = Package.Analyzers.Select(a => (DiagnosticAnalyzer)new NoOpAnalyzer(ActionShape.Record(new[] { a }, probe))).ToImmutableArray();
 
         Console.WriteLine($"StatelessAnalyzers benchmark: {Package.Analyzers.Length} analyzers, .NET {Environment.Version}, {Environment.ProcessorCount} cores, commit {Commit()}");
         Console.WriteLine($"Corpus seed {options.Seed}, anti-pattern rate {options.Rate.ToString(Invariant)}, {options.Runs} runs per workload (medians), one thread.");
@@ -40,7 +43,7 @@ internal static class Runner
         // Warm-up: JIT the compiler, the driver and the analyzers before anything is measured.
         var warmUp = Workload.FromCorpus(100, options.Seed + 1, options.Rate);
         for (var i = 0; i < 2; i++)
-            Measurement.Run(warmUp, floor, options.Analyzers);
+            Measurement.Run(warmUp, floor, floors, options.Analyzers);
 
         var summaries = new List<Summary>();
         foreach (var (workload, corpus) in workloads)
@@ -48,7 +51,7 @@ internal static class Runner
             var runs = new List<RunResult>();
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < options.Runs; i++)
-                runs.Add(Measurement.Run(workload, floor, options.Analyzers));
+                runs.Add(Measurement.Run(workload, floor, floors, options.Analyzers));
             var summary = new Summary(workload, corpus, runs);
             summaries.Add(summary);
             Console.Error.WriteLine($"  measured {workload.Name} ({workload.Files} files, {workload.Lines} lines) in {clock.Elapsed.TotalSeconds:F0} s");
@@ -72,7 +75,7 @@ internal static class Runner
     {
         var table = new Table(
             "Workload", "Files", "Lines", "Compile ms", "Compile CPU ms", "Compile+emit CPU ms", "Floor adds CPU ms",
-            "Package adds CPU ms", "Rules ms", "Rules / compile", "Floor ms", "Floor / compile", "Package / floor", "Rules ms per 1k lines", "Package adds MB (floor)", "Findings");
+            "Package adds CPU ms", "Rules ms", "Rules / compile", "Floor ms", "Floor / compile", "Floors ms", "Floors / compile", "Package / floor", "Rules ms per 1k lines", "Package adds MB (floor)", "Findings");
         foreach (var s in summaries)
         {
             table.Add(
@@ -88,6 +91,8 @@ internal static class Runner
                 Percent(s.ShareOfCompile),
                 Ms(s.FloorMs),
                 Percent(s.FloorShareOfCompile),
+                Ms(s.FloorsMs),
+                Percent(s.FloorsShareOfCompile),
                 Times(s.TimesFloor),
                 s.PackageMsPerThousandLines.ToString("F2", Invariant),
                 $"{Mb(s.PackageAddedBytes)} ({Mb(s.FloorAddedBytes)})",
@@ -187,6 +192,8 @@ internal static class Runner
                 $"the rules' time grows with exponent {exponent.ToString("F2", Invariant)} from {corpora[i - 1].Workload.Name} to {corpora[i].Workload.Name} files (budget {MaxGrowthExponent.ToString("F1", Invariant)})");
         }
 
+        Console.WriteLine(
+            $"(for reference: one no-op analyzer per package analyzer, with its registrations, takes {Percent(target.FloorsShareOfCompile)} of the compile time: the driver's dispatch alone)");
         Console.WriteLine(failures == 0 ? "Within budget." : $"{failures} budget(s) exceeded.");
         return failures;
     }
@@ -269,6 +276,12 @@ internal static class Runner
 
         /// <summary>The floor's driver execution time over the compile's wall time, in the same run.</summary>
         public double FloorShareOfCompile { get; } = Statistics.Median(runs.Select(r => r.FloorMs / r.Compile.WallMs));
+
+        /// <summary>The per-analyzer no-op floors' driver execution time, summed: the package's dispatch cost.</summary>
+        public double FloorsMs { get; } = Statistics.Median(runs.Select(r => r.FloorsMs));
+
+        /// <summary>The per-analyzer floors over the compile's wall time, in the same run.</summary>
+        public double FloorsShareOfCompile { get; } = Statistics.Median(runs.Select(r => r.FloorsMs / r.Compile.WallMs));
 
         /// <summary>What the package adds to the compile over what the no-op floor adds, in processor time, in the same run.</summary>
         public double TimesFloor { get; } = Statistics.Median(runs.Select(r => r.PackageAdded.CpuMs / r.FloorAdded.CpuMs));

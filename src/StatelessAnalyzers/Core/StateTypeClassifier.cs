@@ -104,8 +104,8 @@ internal sealed class StateTypeClassifier
         type.SpecialType != SpecialType.None
         || type.TypeKind == TypeKind.Enum
         || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
-        || type.ContainingNamespace?.ToDisplayString() == "System"
-            && type.Name is "TimeSpan" or "Guid" or "DateTime" or "DateTimeOffset" or "DateOnly" or "TimeOnly" or "Uri" or "Version";
+        || type.Name is "TimeSpan" or "Guid" or "DateTime" or "DateTimeOffset" or "DateOnly" or "TimeOnly" or "Uri" or "Version"
+            && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
     private bool IsSafe(INamedTypeSymbol type)
     {
@@ -172,8 +172,9 @@ internal sealed class StateTypeClassifier
 
     private bool IsImmutableCollection(INamedTypeSymbol type)
     {
-        var ns = type.ContainingNamespace?.ToDisplayString();
-        if (ns == "System.Collections.Immutable")
+        // System.Collections.Immutable, compared name by name: no display string is built.
+        if (type.ContainingNamespace is
+            { Name: "Immutable", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
             return true;
         return IsOrDerivesFromAny(type, symbols.ImmutableCollectionTypes);
     }

@@ -26,9 +26,27 @@ internal static class SymbolExtensions
             return false;
         if (type.OriginalDefinition.Is(expected))
             return true;
+        if (expected.TypeKind != TypeKind.Interface || !MayImplementInterfaces(type))
+            return false;
         foreach (var implemented in GetAllInterfaces(type))
         {
             if (implemented.OriginalDefinition.Is(expected))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// False for a class or struct none of whose base types declares an interface, as most classes of an application:
+    /// their interface list is empty, known from a walk up the base types that builds no array and caches nothing.
+    /// </summary>
+    private static bool MayImplementInterfaces(ITypeSymbol type)
+    {
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+            return true;
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (!current.Interfaces.IsEmpty)
                 return true;
         }
         return false;

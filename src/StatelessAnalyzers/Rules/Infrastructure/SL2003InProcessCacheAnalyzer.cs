@@ -12,11 +12,11 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 /// <c>System.Runtime.Caching.MemoryCache</c>) in a field, property or constructor parameter, or creates one.
 /// </summary>
 /// <remarks>
-/// Symbol actions look at each field, property and instance constructor, and a compilation-wide operation action at every object creation
-/// and property reference: both ask first whether a type is a cache, an answer cached per type, so that the members
-/// and operations with nothing to do with caches cost a dictionary lookup, and no class's member list is read. A creation counts for the class whose
-/// member contains it. Findings in request-handling types are reported
-/// at once, the others at compilation end when their class is a singleton.
+/// Symbol actions look at each field, property and instance constructor, and a compilation-wide operation action at
+/// every object creation and property reference: both ask first whether a type is a cache, which for most types is
+/// answered without a lookup, and no class's member list is read. A creation counts for the class whose member
+/// contains it. Findings in request-handling types are reported at once, the others at compilation end when their
+/// class is a singleton.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
@@ -56,9 +56,6 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 
         // Findings in types that are not request-handling types: reported at the end if the type is a singleton.
         private readonly ConcurrentBag<(INamedTypeSymbol Type, Location Location, string Name)> pending = new();
-
-        // Types by original definition: true for IMemoryCache and its implementations, MemoryCache and its subclasses.
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> cacheTypes = new(SymbolEqualityComparer.Default);
 
         public CompilationAnalysis(WellKnownSymbols symbols)
         {
@@ -171,19 +168,19 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
             return rules.InfrastructureRulesApply ? rules : null;
         }
 
+        /// <summary>
+        /// True for IMemoryCache and its implementations, MemoryCache and its subclasses. Asked for every member,
+        /// constructor parameter and creation: special types, enums and arrays answer at once, and most classes after
+        /// a walk up their base types (see <see cref="SymbolExtensions.IsOrImplements"/>); nothing is cached or locked.
+        /// </summary>
         private bool IsCacheType(ITypeSymbol? type)
         {
-            // Most member, parameter and creation types are strings, numbers, enums, arrays: no lookup for those.
             if (type is null || type.SpecialType != SpecialType.None
                 || type.TypeKind is not (TypeKind.Class or TypeKind.Interface or TypeKind.Struct or TypeKind.TypeParameter))
                 return false;
             var definition = type.OriginalDefinition;
-            if (!cacheTypes.TryGetValue(definition, out var isCache))
-            {
-                isCache = cacheTypes.GetOrAdd(
-                    definition, definition.IsOrImplements(symbols.IMemoryCache) || definition.IsOrDerivesFrom(symbols.RuntimeMemoryCache));
-            }
-            return isCache;
+            return definition.IsOrImplements(symbols.IMemoryCache)
+                || (symbols.RuntimeMemoryCache is { } runtimeCache && definition.IsOrDerivesFrom(runtimeCache));
         }
 
         /// <summary>

@@ -247,13 +247,15 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
                 || !IsInside(containingSymbol, declaringType.OriginalDefinition))
                 return;
 
+            // Construction first: constructors assign most of a class's fields, and their writes are never state.
+            if (IsConstruction(operation, containingSymbol, declaringType))
+                return;
             var definition = referenced.OriginalDefinition;
             var candidate = GetCandidate(definition, context.Options, context.CancellationToken);
             if (candidate is null)
                 return;
             var kind = StateWrites.Classify(operation, candidate.Types);
-            if (kind == WriteKind.None || (candidate.ReadOnly && kind != WriteKind.Mutation)
-                || IsConstruction(operation, containingSymbol, candidate.Type))
+            if (kind == WriteKind.None || (candidate.ReadOnly && kind != WriteKind.Mutation))
                 return;
             changed.TryAdd(definition, candidate.Type);
         }
