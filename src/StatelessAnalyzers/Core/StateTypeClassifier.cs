@@ -105,7 +105,7 @@ internal sealed class StateTypeClassifier
         || type.TypeKind == TypeKind.Enum
         || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
         || type.Name is "TimeSpan" or "Guid" or "DateTime" or "DateTimeOffset" or "DateOnly" or "TimeOnly" or "Uri" or "Version"
-            && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+            && type.ContainingNamespace.IsNamespace("System");
 
     private bool IsSafe(INamedTypeSymbol type)
     {
@@ -172,9 +172,7 @@ internal sealed class StateTypeClassifier
 
     private bool IsImmutableCollection(INamedTypeSymbol type)
     {
-        // System.Collections.Immutable, compared name by name: no display string is built.
-        if (type.ContainingNamespace is
-            { Name: "Immutable", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+        if (type.ContainingNamespace.IsNamespace("System.Collections.Immutable"))
             return true;
         return IsOrDerivesFromAny(type, symbols.ImmutableCollectionTypes);
     }

@@ -165,6 +165,6 @@ internal static class StateWrites
 
     private static bool IsCollectionHelperType(INamedTypeSymbol type) =>
         type.Name is "Array" or "CollectionExtensions" or "CollectionsMarshal"
-        && type.ContainingNamespace?.ToDisplayString() is "System" or "System.Collections.Generic"
-            or "System.Runtime.InteropServices";
+        && (type.ContainingNamespace.IsNamespace("System") || type.ContainingNamespace.IsNamespace("System.Collections.Generic")
+            || type.ContainingNamespace.IsNamespace("System.Runtime.InteropServices"));
 }

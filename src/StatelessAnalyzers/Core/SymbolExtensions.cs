@@ -56,6 +56,29 @@ internal static class SymbolExtensions
     public static ImmutableArray<INamedTypeSymbol> GetAllInterfaces(this ITypeSymbol type) =>
         AllInterfacesCache.GetValue(type, ReadAllInterfaces).Value;
 
+    /// <summary>
+    /// True when <paramref name="ns"/> is the namespace <paramref name="qualifiedName"/> (such as
+    /// <c>System.Collections.Immutable</c>), compared name by name from the innermost: no display string is built.
+    /// </summary>
+    public static bool IsNamespace(this INamespaceSymbol? ns, string qualifiedName)
+    {
+        var end = qualifiedName.Length;
+        for (var current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            if (end <= 0)
+                return false;
+            var dot = qualifiedName.LastIndexOf('.', end - 1);
+            var start = dot + 1;
+            var name = current.Name;
+            if (name.Length != end - start || string.CompareOrdinal(name, 0, qualifiedName, start, name.Length) != 0)
+                return false;
+            if (dot < 0)
+                return current.ContainingNamespace is { IsGlobalNamespace: true };
+            end = dot;
+        }
+        return false;
+    }
+
     /// <summary>True when <paramref name="type"/> is <paramref name="expected"/> or derives from it.</summary>
     public static bool IsOrDerivesFrom(this ITypeSymbol? type, INamedTypeSymbol? expected)
     {

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using StatelessAnalyzers.Core;
 using StatelessAnalyzers.Tests.Verification;
 
@@ -68,5 +69,29 @@ public sealed class WellKnownSymbolsTests
         Assert.Same(options, TestCompilation.Options(("stateless_analyzers.report_in_tests", "true")));
         Assert.Same(symbols.GetContext(options), symbols.GetContext(options));
         Assert.True(symbols.GetContext(options).Options.ReportInTests);
+    }
+
+    [Theory]
+    [InlineData("Shop.Orders.Order", true)] // a source type
+    [InlineData("Shop.Orders.Order+Line", true)] // a nested type
+    [InlineData("TopLevel", true)] // the global namespace
+    [InlineData("System.Collections.Generic.List`1", true)] // a referenced type
+    [InlineData("Shop.Orders.Missing", false)] // the namespace exists, the type does not
+    [InlineData("Shop.Billing.Order", false)] // a namespace that exists nowhere
+    [InlineData("Hangfire.MemoryStorage.MemoryStorage", false)] // a library the project does not reference
+    [InlineData("Shop.Orders.Order+Missing", false)]
+    [InlineData("", false)]
+    [InlineData("Shop..Order", false)]
+    public void Get_ResolvesOrAnswersNull(string metadataName, bool resolves)
+    {
+        var compilation = TestCompilation.Create("""
+            public class TopLevel { }
+            namespace Shop.Orders { public class Order { public class Line { } } }
+            """);
+        var symbols = WellKnownSymbols.Get(compilation);
+        var type = symbols.Get(metadataName);
+        Assert.Equal(resolves, type is not null);
+        // The same answer as the compiler's own lookup, which searches every reference.
+        Assert.True(SymbolEqualityComparer.Default.Equals(compilation.GetTypeByMetadataName(metadataName), type));
     }
 }

@@ -69,8 +69,7 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
         public void OnMember(SymbolAnalysisContext context)
         {
             var member = context.Symbol;
-            if (member.IsImplicitlyDeclared || member.ContainingType is not { TypeKind: TypeKind.Class, IsImplicitlyDeclared: false } type
-                || !IsCacheType(MemberFacts.GetMemberType(member)))
+            if (member.ContainingType is not { TypeKind: TypeKind.Class, IsImplicitlyDeclared: false } type || !IsCacheMember(member, type))
                 return;
             Report(context, type, member.Locations[0], member.Name);
         }
@@ -115,7 +114,7 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
         {
             foreach (var member in type.GetMembers())
             {
-                if (member is IFieldSymbol or IPropertySymbol && !member.IsImplicitlyDeclared && IsCacheType(MemberFacts.GetMemberType(member)))
+                if (IsCacheMember(member, type))
                     return true;
             }
             return false;

@@ -128,7 +128,7 @@ public sealed class SL2004DataProtectionKeysNotPersistedAnalyzer : DiagnosticAna
                 case "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints":
                     // Their containing types are ambiguous across the shared framework, so they are matched by name.
                     return type.Name.StartsWith("IdentityServiceCollection", StringComparison.Ordinal)
-                        && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.DependencyInjection";
+                        && type.ContainingNamespace.IsNamespace("Microsoft.Extensions.DependencyInjection");
                 default:
                     return false;
             }

@@ -86,7 +86,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
             var invocation = (IInvocationOperation)context.Operation;
             CheckDeveloperKey(context, invocation);
             var method = invocation.TargetMethod;
-            if (MayInvolveSecurityKey(method.ReturnType))
+            if (InvolvesSecurityKey(method.ReturnType))
                 RecordTokenUse(context, method.OriginalDefinition);
         }
 
@@ -139,11 +139,11 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
             switch (context.Operation)
             {
                 case IFieldReferenceOperation field:
-                    if (MayInvolveSecurityKey(field.Field.Type))
+                    if (InvolvesSecurityKey(field.Field.Type))
                         RecordTokenUse(context, field.Field);
                     break;
                 case IPropertyReferenceOperation property:
-                    if (MayInvolveSecurityKey(property.Property.Type))
+                    if (InvolvesSecurityKey(property.Property.Type))
                         RecordTokenUse(context, property.Property);
                     break;
             }
@@ -290,13 +290,10 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// Asked for the type of every member reference and call: special types (void, string, int...) answer at once,
-        /// the others by a walk up the base types that allocates nothing.
+        /// True for <c>SecurityKey</c>, its subclasses, arrays of them and generic types over them. Asked for the type of
+        /// every member reference and call: special types (void, string, int...) answer at once, the others by a walk
+        /// up the base types that allocates nothing.
         /// </summary>
-        private bool MayInvolveSecurityKey(ITypeSymbol? type) =>
-            type is INamedTypeSymbol { SpecialType: SpecialType.None } or INamedTypeSymbol { IsGenericType: true } or IArrayTypeSymbol
-            && InvolvesSecurityKey(type);
-
         private bool InvolvesSecurityKey(ITypeSymbol? type)
         {
             switch (type)
@@ -304,19 +301,15 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                 case IArrayTypeSymbol array:
                     return InvolvesSecurityKey(array.ElementType);
                 case INamedTypeSymbol named:
-                    for (var current = named; current is not null; current = current.BaseType)
+                    if (named.IsGenericType)
                     {
-                        if (current.Is(SecurityKey))
-                            return true;
+                        foreach (var argument in named.TypeArguments)
+                        {
+                            if (InvolvesSecurityKey(argument))
+                                return true;
+                        }
                     }
-                    if (!named.IsGenericType)
-                        return false;
-                    foreach (var argument in named.TypeArguments)
-                    {
-                        if (InvolvesSecurityKey(argument))
-                            return true;
-                    }
-                    return false;
+                    return named.SpecialType == SpecialType.None && named.IsOrDerivesFrom(SecurityKey);
             }
             return false;
         }
@@ -335,7 +328,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                     case IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, current):
                         continue;
                     case IArgumentOperation argument:
-                        return MayInvolveSecurityKey(argument.Parameter?.Type) ? Consumer.TokenApi : Consumer.None;
+                        return InvolvesSecurityKey(argument.Parameter?.Type) ? Consumer.TokenApi : Consumer.None;
                     case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, current):
                         return assignment.Target switch
                         {
