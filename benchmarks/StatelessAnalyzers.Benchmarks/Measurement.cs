@@ -39,10 +39,11 @@ internal sealed class RunResult
     public double FloorMs { get; set; }
 
     /// <summary>
-    /// The driver execution time of one no-op analyzer per package analyzer, each registering what that analyzer
-    /// registers, summed: what the driver charges the package for dispatching its callbacks, whatever they do.
+    /// Each rule's share of the host's time (keyed by the rules of <see cref="Package.Rules"/>), from a second host with
+    /// a <see cref="StatelessAnalyzers.Hosting.RuleTimer"/>: the timer's own stopwatches make that host slower, so the
+    /// budget uses <see cref="AnalyzerMs"/> of the untimed one.
     /// </summary>
-    public double FloorsMs { get; set; }
+    public Dictionary<DiagnosticAnalyzer, double> RuleMs { get; } = new();
 
     /// <summary>With --analyzers: what each family alone adds to the compile.</summary>
     public Dictionary<string, Cost> FamilyAdded { get; } = new();
@@ -51,7 +52,7 @@ internal sealed class RunResult
 
     public int CompilerErrors { get; set; }
 
-    /// <summary>All rules together: the sum of <see cref="AnalyzerMs"/>.</summary>
+    /// <summary>All rules together: the sum of <see cref="AnalyzerMs"/> (the package ships one analyzer, the host).</summary>
     public double PackageMs => AnalyzerMs.Values.Sum();
 }
 
@@ -61,9 +62,10 @@ internal static class Measurement
     /// <summary>
     /// One run, each step on a fresh compilation of freshly parsed files: compile; compile with the floor; compile with
     /// the package; the package's analysis of the first step's compilation for its telemetry (the driver logs execution
-    /// times only there), then the floor's and the per-analyzer floors' on the same compilation; compile and emit; with <paramref name="families"/>, compile with each family alone.
+    /// times only there), then the floor's and the timed host's on the same compilation; compile and emit; with
+    /// <paramref name="families"/>, compile with each family alone.
     /// </summary>
-    public static RunResult Run(Workload workload, NoOpAnalyzer floor, ImmutableArray<DiagnosticAnalyzer> floors, bool families)
+    public static RunResult Run(Workload workload, NoOpAnalyzer floor, bool families)
     {
         var result = new RunResult();
 
@@ -95,11 +97,12 @@ internal static class Measurement
         result.FloorMs = floorAnalysis.GetAnalyzerTelemetryInfoAsync(floor, CancellationToken.None).GetAwaiter().GetResult()
             .ExecutionTime.TotalMilliseconds;
 
-        // The per-analyzer floors third, on the same compilation.
-        var floorsAnalysis = Attach(compilation, floors);
-        ThrowOnAnalyzerFailure(floorsAnalysis.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult());
-        foreach (var noOp in floors)
-            result.FloorsMs += floorsAnalysis.GetAnalyzerTelemetryInfoAsync(noOp, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
+        // Each rule's share third, from a host with a rule timer, on the same compilation.
+        var (timedHost, timer) = Package.TimedHost();
+        var timedAnalysis = Attach(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(timedHost));
+        ThrowOnAnalyzerFailure(timedAnalysis.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult());
+        for (var i = 0; i < Package.Rules.Length; i++)
+            result.RuleMs[Package.Rules[i]] = timer.Elapsed(i).TotalMilliseconds;
 
         (result.Emitted, result.Emit) = Measure(() =>
         {

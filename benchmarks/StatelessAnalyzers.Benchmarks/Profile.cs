@@ -2,14 +2,16 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using StatelessAnalyzers.Hosting;
 
 namespace StatelessAnalyzers.Benchmarks;
 
 /// <summary>
-/// <c>profile [files] [runs]</c>: the quick loop for working on an analyzer's speed. Each run compiles a fresh corpus,
-/// runs the package's analysis on it and prints every analyzer's driver execution time, largest first, with the
-/// garbage collections of the run; the last line gives the medians. No budget, no floor, no compile-time ratio:
-/// use the runner for those.
+/// <c>profile [files] [runs] [rules | only=SLxxxx]</c>: the quick loop for working on the package's speed. Each run
+/// compiles a fresh corpus, runs the package's analysis on it and prints the host's driver execution time with the
+/// garbage collections of the run; the last line gives the median. <c>rules</c> attaches a rule timer and adds each
+/// rule's share (the timer's stopwatches add to the total); <c>only=SLxxxx</c> runs the host with that rule alone.
+/// No budget, no floor, no compile-time ratio: use the runner for those.
 /// </summary>
 internal static class Profile
 {
@@ -17,29 +19,17 @@ internal static class Profile
     {
         var files = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        var mode = args.Length > 2 ? args[2] : string.Empty;
         var workload = Workload.FromCorpus(files, seed: 1, antiPatternRate: 0.05);
-        var analyzers = Package.Analyzers;
-        if (args.Length > 2 && args[2].StartsWith("only=", StringComparison.Ordinal))
-        {
-            // One rule's analyzer alone: its time includes the compiler work it is the first to ask for.
-            var rule = args[2]["only=".Length..];
-            analyzers = Package.Analyzers.Where(a => Package.Rules(a).Contains(rule, StringComparison.Ordinal)).ToImmutableArray();
-        }
-        else if (args.Length > 2 && args[2] == "floors")
-        {
-            // One no-op analyzer per package analyzer, each with that analyzer's own registrations: what the
-            // driver charges the package for its callbacks alone.
-            var probe = workload.Compile();
-            analyzers = Package.Analyzers.Select(a => (DiagnosticAnalyzer)new NoOpAnalyzer(ActionShape.Record(new[] { a }, probe))).ToImmutableArray();
-        }
 
-        var times = new List<double[]>();
+        var totals = new List<double>();
+        var shares = new List<double[]>();
 
         // One warm-up run on a small corpus, so that the first measured run does not pay for the JIT.
         // The warm-up's compile also reads the references' metadata, which the measured runs then share.
         var warmUp = Workload.FromCorpus(100, seed: 2, antiPatternRate: 0.05).Compile();
         warmUp.GetDiagnostics();
-        Analyze(warmUp, analyzers);
+        Analyze(warmUp, mode);
         for (var run = 0; run < runs; run++)
         {
             var compilation = workload.Compile();
@@ -48,32 +38,43 @@ internal static class Profile
             var gen0 = GC.CollectionCount(0);
             var gen2 = GC.CollectionCount(2);
             var pause = GC.GetTotalPauseDuration();
-            var ms = Analyze(compilation, analyzers);
-            times.Add(ms);
+            var (total, ruleMs) = Analyze(compilation, mode);
+            totals.Add(total);
+            if (ruleMs is not null)
+                shares.Add(ruleMs);
             Console.WriteLine(
-                $"run {run + 1}: {ms.Sum():F1} ms, {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(2) - gen2} full, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms paused): "
-                + Top(analyzers, ms));
+                $"run {run + 1}: {total:F1} ms, {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(2) - gen2} full, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms paused)"
+                + (ruleMs is null ? string.Empty : ": " + Top(ruleMs)));
         }
 
-        var medians = Enumerable.Range(0, analyzers.Length)
-            .Select(i => Median(times.Select(t => t[i])))
-            .ToArray();
-        Console.WriteLine($"median: {Median(times.Select(t => t.Sum())):F1} ms, {workload.Files} files: " + Top(analyzers, medians, analyzers.Length));
+        var line = $"median: {Median(totals):F1} ms, {workload.Files} files";
+        if (shares.Count > 0)
+            line += ": " + Top(Enumerable.Range(0, Package.Rules.Length).Select(i => Median(shares.Select(s => s[i]))).ToArray(), Package.Rules.Length);
+        Console.WriteLine(line);
         return 0;
     }
 
-    private static double[] Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    /// <summary>The host's driver execution time, and each rule's share when <paramref name="mode"/> is <c>rules</c>.</summary>
+    private static (double Total, double[]? RuleMs) Analyze(Compilation compilation, string mode)
     {
-        var analysis = Measurement.Attach(compilation, analyzers);
+        StatelessAnalyzer host;
+        RuleTimer? timer = null;
+        if (mode == "rules")
+            (host, timer) = Package.TimedHost();
+        else if (mode.StartsWith("only=", StringComparison.Ordinal))
+            host = Package.Host(StatelessAnalyzer.CreateRules().Where(r => Package.Ids(r).Contains(mode["only=".Length..], StringComparison.Ordinal)));
+        else
+            host = Package.Host(StatelessAnalyzer.CreateRules());
+
+        var analysis = Measurement.Attach(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host));
         analysis.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
-        return analyzers
-            .Select(a => analysis.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds)
-            .ToArray();
+        var total = analysis.GetAnalyzerTelemetryInfoAsync(host, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
+        return (total, timer is null ? null : Enumerable.Range(0, host.Rules.Length).Select(i => timer.Elapsed(i).TotalMilliseconds).ToArray());
     }
 
-    private static string Top(ImmutableArray<DiagnosticAnalyzer> analyzers, double[] ms, int count = 6) =>
+    private static string Top(double[] ms, int count = 6) =>
         string.Join(", ", Enumerable.Range(0, ms.Length).OrderByDescending(i => ms[i]).Take(count)
-            .Select(i => $"{Package.Rules(analyzers[i] is NoOpAnalyzer ? Package.Analyzers[i] : analyzers[i])} {ms[i]:F1}"));
+            .Select(i => $"{Package.Ids(Package.Rules[i])} {ms[i]:F1}"));
 
     private static double Median(IEnumerable<double> values)
     {

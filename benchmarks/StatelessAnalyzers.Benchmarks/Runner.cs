@@ -31,9 +31,8 @@ internal static class Runner
         var probe = Workload.FromCorpus(200, options.Seed, antiPatternRate: 1.0).Compile();
         var shape = ActionShape.Record(Package.Analyzers, probe);
         var floor = new NoOpAnalyzer(shape);
-        var floors = Package.Analyzers.Select(a => (DiagnosticAnalyzer)new NoOpAnalyzer(ActionShape.Record(new[] { a }, probe))).ToImmutableArray();
 
-        Console.WriteLine($"StatelessAnalyzers benchmark: {Package.Analyzers.Length} analyzers, .NET {Environment.Version}, {Environment.ProcessorCount} cores, commit {Commit()}");
+        Console.WriteLine($"StatelessAnalyzers benchmark: {Package.Analyzers.Length} analyzer hosting {Package.Rules.Length} rules, .NET {Environment.Version}, {Environment.ProcessorCount} cores, commit {Commit()}");
         Console.WriteLine($"Corpus seed {options.Seed}, anti-pattern rate {options.Rate.ToString(Invariant)}, {options.Runs} runs per workload (medians), one thread.");
         Console.WriteLine("Compile = parse + bind (GetDiagnostics). Rules ms = the analyzer driver's execution time of the package's analyzers.");
         Console.WriteLine("Adds = compiling with the analyzers attached minus compiling without. See docs/performance.md.");
@@ -43,7 +42,7 @@ internal static class Runner
         // Warm-up: JIT the compiler, the driver and the analyzers before anything is measured.
         var warmUp = Workload.FromCorpus(100, options.Seed + 1, options.Rate);
         for (var i = 0; i < 2; i++)
-            Measurement.Run(warmUp, floor, floors, options.Analyzers);
+            Measurement.Run(warmUp, floor, options.Analyzers);
 
         var summaries = new List<Summary>();
         foreach (var (workload, corpus) in workloads)
@@ -51,7 +50,7 @@ internal static class Runner
             var runs = new List<RunResult>();
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < options.Runs; i++)
-                runs.Add(Measurement.Run(workload, floor, floors, options.Analyzers));
+                runs.Add(Measurement.Run(workload, floor, options.Analyzers));
             var summary = new Summary(workload, corpus, runs);
             summaries.Add(summary);
             Console.Error.WriteLine($"  measured {workload.Name} ({workload.Files} files, {workload.Lines} lines) in {clock.Elapsed.TotalSeconds:F0} s");
@@ -75,7 +74,7 @@ internal static class Runner
     {
         var table = new Table(
             "Workload", "Files", "Lines", "Compile ms", "Compile CPU ms", "Compile+emit CPU ms", "Floor adds CPU ms",
-            "Package adds CPU ms", "Rules ms", "Rules / compile", "Floor ms", "Floor / compile", "Floors ms", "Floors / compile", "Package / floor", "Rules ms per 1k lines", "Package adds MB (floor)", "Findings");
+            "Package adds CPU ms", "Rules ms", "Rules / compile", "Floor ms", "Floor / compile", "Package / floor", "Rules ms per 1k lines", "Package adds MB (floor)", "Findings");
         foreach (var s in summaries)
         {
             table.Add(
@@ -91,8 +90,6 @@ internal static class Runner
                 Percent(s.ShareOfCompile),
                 Ms(s.FloorMs),
                 Percent(s.FloorShareOfCompile),
-                Ms(s.FloorsMs),
-                Percent(s.FloorsShareOfCompile),
                 Times(s.TimesFloor),
                 s.PackageMsPerThousandLines.ToString("F2", Invariant),
                 $"{Mb(s.PackageAddedBytes)} ({Mb(s.FloorAddedBytes)})",
@@ -132,7 +129,7 @@ internal static class Runner
             })).ToArray());
         }
 
-        builder.AppendLine("Analyzer execution time by family (driver telemetry, package run):").AppendLine().Append(table);
+        builder.AppendLine("Time in each family's rules (a host with a rule timer, as in the rule table):").AppendLine().Append(table);
         if (!alone)
             return builder.ToString();
         var familiesAlone = new Table(new[] { "Family alone" }.Concat(summaries.Select(s => Title(s) + " adds CPU ms / MB")).ToArray());
@@ -151,14 +148,15 @@ internal static class Runner
 
     private static string RuleTable(IReadOnlyList<Summary> summaries)
     {
-        var table = new Table(new[] { "Analyzer", "Rules" }.Concat(summaries.Select(s => Title(s) + " ms")).ToArray());
-        foreach (var analyzer in Package.Analyzers.OrderByDescending(a => summaries.Max(s => s.AnalyzerMs(a))))
+        var table = new Table(new[] { "Rule class", "Rules" }.Concat(summaries.Select(s => Title(s) + " ms")).ToArray());
+        foreach (var rule in Package.Rules.OrderByDescending(r => summaries.Max(s => s.RuleMs(r))))
         {
-            table.Add(new[] { analyzer.GetType().Name, Package.Rules(analyzer) }
-                .Concat(summaries.Select(s => Ms(s.AnalyzerMs(analyzer)))).ToArray());
+            table.Add(new[] { rule.GetType().Name, Package.Ids(rule) }
+                .Concat(summaries.Select(s => Ms(s.RuleMs(rule)))).ToArray());
         }
 
-        return "Analyzer execution time by analyzer (driver telemetry, package run):" + Environment.NewLine + Environment.NewLine + table;
+        return "Time in each rule's actions (a host with a rule timer, same compilation; actions registered inside symbol-start actions count for the host only):"
+            + Environment.NewLine + Environment.NewLine + table;
     }
 
     /// <summary>Prints one line per budget and returns how many were exceeded.</summary>
@@ -193,7 +191,7 @@ internal static class Runner
         }
 
         Console.WriteLine(
-            $"(for reference: one no-op analyzer per package analyzer, with its registrations, takes {Percent(target.FloorsShareOfCompile)} of the compile time: the driver's dispatch alone)");
+            $"(for reference: the no-op floor, one analyzer registering what the host registers, takes {Percent(target.FloorShareOfCompile)} of the compile time: the driver's dispatch alone)");
         Console.WriteLine(failures == 0 ? "Within budget." : $"{failures} budget(s) exceeded.");
         return failures;
     }
@@ -277,12 +275,6 @@ internal static class Runner
         /// <summary>The floor's driver execution time over the compile's wall time, in the same run.</summary>
         public double FloorShareOfCompile { get; } = Statistics.Median(runs.Select(r => r.FloorMs / r.Compile.WallMs));
 
-        /// <summary>The per-analyzer no-op floors' driver execution time, summed: the package's dispatch cost.</summary>
-        public double FloorsMs { get; } = Statistics.Median(runs.Select(r => r.FloorsMs));
-
-        /// <summary>The per-analyzer floors over the compile's wall time, in the same run.</summary>
-        public double FloorsShareOfCompile { get; } = Statistics.Median(runs.Select(r => r.FloorsMs / r.Compile.WallMs));
-
         /// <summary>What the package adds to the compile over what the no-op floor adds, in processor time, in the same run.</summary>
         public double TimesFloor { get; } = Statistics.Median(runs.Select(r => r.PackageAdded.CpuMs / r.FloorAdded.CpuMs));
 
@@ -296,11 +288,11 @@ internal static class Runner
 
         public int CompilerErrors { get; } = runs[0].CompilerErrors;
 
-        public double AnalyzerMs(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer analyzer) =>
-            Statistics.Median(runs.Select(r => r.AnalyzerMs[analyzer]));
+        public double RuleMs(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer rule) =>
+            Statistics.Median(runs.Select(r => r.RuleMs[rule]));
 
         public double FamilyMs(string family) =>
-            Statistics.Median(runs.Select(r => r.AnalyzerMs.Where(p => Package.Family(p.Key) == family).Sum(p => p.Value)));
+            Statistics.Median(runs.Select(r => r.RuleMs.Where(p => Package.Family(p.Key) == family).Sum(p => p.Value)));
 
         public (double CpuMs, double Bytes) FamilyAlone(string family) => (
             Statistics.Median(runs.Select(r => r.FamilyAdded[family].CpuMs)),

@@ -20,33 +20,47 @@ internal static class SymbolExtensions
     /// True when <paramref name="type"/> is the interface <paramref name="expected"/> or implements it (compared by
     /// original definition, so a generic interface matches any of its constructions).
     /// </summary>
+    /// <remarks>
+    /// Types declared in source are seen once or a few times each (every class of a project passes here), so their
+    /// declared interfaces are walked without building or caching the full interface list. Types from references
+    /// recur in every file (<c>List&lt;T&gt;</c>, <c>ILogger&lt;T&gt;</c>), so their original definition's full
+    /// interface list is read once and kept.
+    /// </remarks>
     public static bool IsOrImplements(this ITypeSymbol? type, INamedTypeSymbol? expected)
     {
         if (type is null || expected is null)
             return false;
-        if (type.OriginalDefinition.Is(expected))
+        var definition = type.OriginalDefinition;
+        if (definition.Is(expected))
             return true;
-        if (expected.TypeKind != TypeKind.Interface || !MayImplementInterfaces(type))
-            return false;
-        foreach (var implemented in GetAllInterfaces(type))
+        return expected.TypeKind == TypeKind.Interface && Implements(definition, expected, depth: 0);
+    }
+
+    private static bool Implements(ITypeSymbol definition, INamedTypeSymbol expected, int depth)
+    {
+        // Source types walk their declared interfaces and base types up to the first type from a reference. The depth
+        // bounds the walk in broken code (an interface that inherits itself).
+        for (var current = definition; current is not null && depth < 64; current = current.BaseType?.OriginalDefinition, depth++)
         {
-            if (implemented.OriginalDefinition.Is(expected))
-                return true;
+            if (current.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) || !IsInSource(current))
+                return Contains(GetAllInterfaces(current), expected);
+            foreach (var declared in current.Interfaces)
+            {
+                var declaredDefinition = declared.OriginalDefinition;
+                if (declaredDefinition.Is(expected) || Implements(declaredDefinition, expected, depth + 1))
+                    return true;
+            }
         }
         return false;
     }
 
-    /// <summary>
-    /// False for a class or struct none of whose base types declares an interface, as most classes of an application:
-    /// their interface list is empty, known from a walk up the base types that builds no array and caches nothing.
-    /// </summary>
-    private static bool MayImplementInterfaces(ITypeSymbol type)
+    private static bool IsInSource(ITypeSymbol type) => type.Locations is { Length: > 0 } locations && locations[0].IsInSource;
+
+    private static bool Contains(ImmutableArray<INamedTypeSymbol> interfaces, INamedTypeSymbol expected)
     {
-        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
-            return true;
-        for (var current = type; current is not null; current = current.BaseType)
+        foreach (var implemented in interfaces)
         {
-            if (!current.Interfaces.IsEmpty)
+            if (implemented.OriginalDefinition.Is(expected))
                 return true;
         }
         return false;

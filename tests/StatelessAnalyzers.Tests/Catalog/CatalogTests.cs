@@ -30,7 +30,7 @@ public sealed class CatalogTests
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString()), $"{id}: description missing");
 
         // Descriptors sharing an ID agree on everything but their tags.
-        foreach (var twin in RuleCatalog.Analyzers.SelectMany(a => a.SupportedDiagnostics).Where(d => d.Id == id))
+        foreach (var twin in RuleCatalog.Rules.SelectMany(a => a.SupportedDiagnostics).Where(d => d.Id == id))
         {
             Assert.Equal(descriptor.Title.ToString(), twin.Title.ToString());
             Assert.Equal(descriptor.Category, twin.Category);
@@ -63,7 +63,7 @@ public sealed class CatalogTests
         var row = Assert.Single(rows);
         Assert.Equal(descriptor.Category, row[1]);
         Assert.Equal(descriptor.DefaultSeverity.ToString(), row[2]);
-        Assert.Contains(RuleCatalog.Analyzers, a => a.GetType().Name == row[3] && a.SupportedDiagnostics.Any(d => d.Id == id));
+        Assert.Contains(RuleCatalog.Rules, a => a.GetType().Name == row[3] && a.SupportedDiagnostics.Any(d => d.Id == id));
     }
 
     [Theory]

@@ -94,6 +94,16 @@ public abstract class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
 
             await VerifyFixedSolutionAsync($"FixAll in {scope} scope", fixedAll, expected, originalErrors, cancellationToken).ConfigureAwait(false);
         }
+
+        // dotnet format analyzers asks for a Solution-scope FixAll with the key of the action fixing the first
+        // diagnostic of the package's analyzer, which may belong to another rule: then the key is null, and the
+        // fix's own action must still be applied. (The package's fixes only: a test fix need not handle this.)
+        if (AnalyzerInfo<TAnalyzer>.IsPackageRule && scopes.Contains(FixAllScope.Solution) && CodeActionEquivalenceKey is null)
+        {
+            var fixedWithoutKey = await TryFixAllAsync(solution, fixAllProvider, FixAllScope.Solution, new HashSet<DocumentId>(), cancellationToken, withoutKey: true).ConfigureAwait(false)
+                ?? throw new VerificationException("FixAll without an equivalence key (dotnet format): no diagnostic offers a fix to start FixAll from.");
+            await VerifyFixedSolutionAsync("FixAll without an equivalence key (dotnet format)", fixedWithoutKey, expected, originalErrors, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private Solution CreateSolution(IReadOnlyList<TestSource> sources)
@@ -218,9 +228,9 @@ public abstract class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
     /// selected action, and adds its document to <paramref name="done"/>; null when no diagnostic qualifies.
     /// </summary>
     private async Task<Solution?> TryFixAllAsync(
-        Solution solution, FixAllProvider fixAllProvider, FixAllScope scope, HashSet<DocumentId> done, CancellationToken cancellationToken)
+        Solution solution, FixAllProvider fixAllProvider, FixAllScope scope, HashSet<DocumentId> done, CancellationToken cancellationToken, bool withoutKey = false)
     {
-        var stage = $"FixAll in {scope} scope";
+        var stage = withoutKey ? "FixAll without an equivalence key (dotnet format)" : $"FixAll in {scope} scope";
         var diagnostics = await GetFixableDiagnosticsAsync(solution, cancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in diagnostics)
         {
@@ -236,7 +246,7 @@ public abstract class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
                 document,
                 codeFix,
                 scope,
-                action.EquivalenceKey,
+                withoutKey ? null : action.EquivalenceKey,
                 diagnostics.Select(d => d.Id).Distinct(StringComparer.Ordinal),
                 new TestDiagnosticProvider(this),
                 cancellationToken);

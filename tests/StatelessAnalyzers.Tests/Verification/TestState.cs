@@ -114,6 +114,24 @@ internal static class AnalyzerInfo<TAnalyzer>
 {
     private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> Supported = new(() => new TAnalyzer().SupportedDiagnostics);
 
+    /// <summary>Whether <typeparamref name="TAnalyzer"/> is one of the rules the package's host runs (not a test analyzer).</summary>
+    public static bool IsPackageRule { get; } = StatelessAnalyzer.CreateRules().Any(r => r.GetType() == typeof(TAnalyzer));
+
+    /// <summary>
+    /// What a test runs: for a package rule, the analyzer the package ships (the host with every rule), as a user's
+    /// build does; for a test analyzer, the analyzer itself.
+    /// </summary>
+    public static DiagnosticAnalyzer CreateAnalyzer() => IsPackageRule ? new StatelessAnalyzer() : new TAnalyzer();
+
+    /// <summary>The diagnostics of <typeparamref name="TAnalyzer"/>'s IDs among the host's, and any analyzer exception (AD0001).</summary>
+    public static ImmutableArray<Diagnostic> OwnDiagnostics(ImmutableArray<Diagnostic> diagnostics)
+    {
+        if (!IsPackageRule)
+            return diagnostics;
+        var ids = SupportedDiagnostics.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return diagnostics.Where(d => ids.Contains(d.Id) || d.Id == "AD0001").ToImmutableArray();
+    }
+
     public static ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Supported.Value;
 
     /// <summary>The analyzer's only diagnostic ID; several descriptors may share it, several IDs are an error.</summary>

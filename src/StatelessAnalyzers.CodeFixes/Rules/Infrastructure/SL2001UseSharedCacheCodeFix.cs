@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using StatelessAnalyzers.Core;
 using StatelessAnalyzers.Rules.Infrastructure;
+using StatelessAnalyzers.CodeFixes.Common;
 
 namespace StatelessAnalyzers.CodeFixes.Rules.Infrastructure;
 
@@ -37,8 +38,10 @@ public sealed class SL2001UseSharedCacheCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SL2001");
 
+    private static readonly FixAllProvider FixAll = new DefaultActionFixAll(WellKnownFixAllProviders.BatchFixer, EquivalenceKey);
+
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StatelessAnalyzers.CodeFixes.Common;
 
 namespace StatelessAnalyzers.CodeFixes.Rules.Infrastructure;
 
@@ -27,8 +28,10 @@ public sealed class SL2003UseDistributedCacheCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SL2003");
 
+    private static readonly FixAllProvider FixAllInstance = new DefaultActionFixAll(new FixAll(), EquivalenceKey);
+
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => new FixAll();
+    public override FixAllProvider GetFixAllProvider() => FixAllInstance;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

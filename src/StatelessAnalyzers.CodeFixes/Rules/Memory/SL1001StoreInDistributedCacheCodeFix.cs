@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
+using StatelessAnalyzers.CodeFixes.Common;
 
 namespace StatelessAnalyzers.CodeFixes.Rules.Memory;
 
@@ -50,8 +51,10 @@ public sealed class SL1001StoreInDistributedCacheCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SL1001");
 
+    private static readonly FixAllProvider FixAllInstance = new DefaultActionFixAll(FixAll.Instance, EquivalenceKey);
+
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => FixAll.Instance;
+    public override FixAllProvider GetFixAllProvider() => FixAllInstance;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

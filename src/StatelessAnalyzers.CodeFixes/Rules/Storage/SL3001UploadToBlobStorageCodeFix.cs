@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using StatelessAnalyzers.CodeFixes.Common;
 
 namespace StatelessAnalyzers.CodeFixes.Rules.Storage;
 
@@ -41,8 +42,10 @@ public sealed class SL3001UploadToBlobStorageCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SL3001");
 
+    private static readonly FixAllProvider FixAllInstance = new DefaultActionFixAll(FixAll.Instance, EquivalenceKey);
+
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => FixAll.Instance;
+    public override FixAllProvider GetFixAllProvider() => FixAllInstance;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

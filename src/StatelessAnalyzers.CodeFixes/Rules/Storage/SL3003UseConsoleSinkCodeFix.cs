@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StatelessAnalyzers.Core;
 using StatelessAnalyzers.Rules.Storage;
+using StatelessAnalyzers.CodeFixes.Common;
 
 namespace StatelessAnalyzers.CodeFixes.Rules.Storage;
 
@@ -29,8 +30,10 @@ public sealed class SL3003UseConsoleSinkCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SL3003");
 
+    private static readonly FixAllProvider FixAll = new DefaultActionFixAll(WellKnownFixAllProviders.BatchFixer, EquivalenceKey);
+
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

@@ -7,7 +7,6 @@ using StatelessAnalyzers.Core;
 namespace StatelessAnalyzers.Rules.Configuration;
 
 /// <summary>SL9001: a <c>stateless_analyzers.*</c> option has a value that cannot be parsed; reported once per compilation.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL9001InvalidOptionAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

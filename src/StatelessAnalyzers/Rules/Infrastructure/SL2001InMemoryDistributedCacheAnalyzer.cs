@@ -7,7 +7,6 @@ using StatelessAnalyzers.Core;
 namespace StatelessAnalyzers.Rules.Infrastructure;
 
 /// <summary>SL2001: <c>AddDistributedMemoryCache</c> registers an <c>IDistributedCache</c> that lives in process memory.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2001InMemoryDistributedCacheAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>The metadata name of the Redis cache registration (package Microsoft.Extensions.Caching.StackExchangeRedis).</summary>

@@ -8,7 +8,6 @@ using StatelessAnalyzers.Core;
 namespace StatelessAnalyzers.Rules.Infrastructure;
 
 /// <summary>SL2002: <c>AddSession</c> in a compilation that registers no shared <c>IDistributedCache</c>.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2002SessionInProcessMemoryAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -18,7 +18,6 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 /// contains it. Findings in request-handling types are reported at once, the others at compilation end when their
 /// class is a singleton.
 /// </remarks>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -14,7 +14,6 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 /// or <c>AddDataProtection</c>) and nothing in the compilation persists its keys (<c>PersistKeysTo*</c>,
 /// <c>KeyManagementOptions.XmlRepository</c>); reported once, on the first such registration.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2004DataProtectionKeysNotPersistedAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -13,7 +13,6 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 /// SL2005: <c>AddSignalR()</c> in a compilation that adds no scale-out backplane (<c>AddStackExchangeRedis</c>,
 /// <c>AddAzureSignalR</c>, or an <c>ISignalRServerBuilder</c> extension from a Redis, Azure, Orleans or backplane package).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
 {
     private static readonly string[] BackplanePackageWords = { "Redis", "Azure", "Orleans", "Backplane" };

@@ -12,7 +12,6 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 /// <c>AddSqlite</c>, <c>new SqliteConnection</c>) whose connection string names a file or <c>:memory:</c>, and
 /// <c>new LiteDatabase(...)</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2006LocalDatabaseAnalyzer : DiagnosticAnalyzer
 {
     private const string InMemory = "in this process's memory";

@@ -12,7 +12,6 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 /// SL2007: middleware that keeps its state per instance: <c>AddOutputCache</c> with no distributed store registered
 /// (reported once, on the first call), <c>AddResponseCaching</c> and <c>AddRateLimiter</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2007PerInstanceOutputCacheOrRateLimiterAnalyzer : DiagnosticAnalyzer
 {
     private const string OutputCacheEffect =

@@ -13,7 +13,6 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 /// <c>UseInMemoryStorage</c>/<c>UseMemoryStorage</c>/<c>MemoryStorage</c>, Quartz <c>UseInMemoryStore</c>/<c>RAMJobStore</c>,
 /// MassTransit <c>UsingInMemory</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2008InMemoryJobStoreAnalyzer : DiagnosticAnalyzer
 {
     private const string RamJobStoreName = "Quartz.Simpl.RAMJobStore";

@@ -13,7 +13,6 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 /// <c>AddDeveloperSigningCredential</c>, OpenIddict's ephemeral and development keys, and a <c>SymmetricSecurityKey</c>,
 /// <c>RsaSecurityKey</c> or <c>ECDsaSecurityKey</c> built from freshly generated key material and used for tokens.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

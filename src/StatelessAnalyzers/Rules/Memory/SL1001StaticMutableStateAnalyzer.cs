@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace StatelessAnalyzers.Rules.Memory;
 
 /// <summary>SL1001: a request-handling type (or a type nested in one) keeps mutable state in a static field or property.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL1001StaticMutableStateAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

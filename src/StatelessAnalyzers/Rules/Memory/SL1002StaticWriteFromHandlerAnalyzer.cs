@@ -11,7 +11,6 @@ namespace StatelessAnalyzers.Rules.Memory;
 /// SL1002: a request-handling type or an endpoint handler writes a static field or property declared outside the
 /// current type.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL1002StaticWriteFromHandlerAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -21,7 +21,6 @@ namespace StatelessAnalyzers.Rules.Memory;
 /// the member can hold state is decided once per member and cached. The writes found are recorded with their class,
 /// and the classes are matched against the singleton registrations at compilation end.
 /// </remarks>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableArray<OperationKind> AssignmentKinds = ImmutableArray.Create(

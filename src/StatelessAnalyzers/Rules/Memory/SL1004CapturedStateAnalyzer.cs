@@ -11,7 +11,6 @@ namespace StatelessAnalyzers.Rules.Memory;
 /// SL1004: an endpoint handler captures a local variable (or reaches an instance field through a captured
 /// <c>this</c>) of a mutable collection type, or assigns it. Reported once, on the declaration.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL1004CapturedStateAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace StatelessAnalyzers.Rules.Memory;
 
 /// <summary>SL1005: a class of a web project that is not a request-handling type keeps static state that it writes while the app runs.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL1005StaticStateInWebProjectAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -9,7 +9,6 @@ namespace StatelessAnalyzers.Rules.Storage;
 /// SL3001: a web app or worker writes to the local file system (<c>File.WriteAll*</c>, <c>new FileStream</c> with a
 /// writing mode, <c>Directory.CreateDirectory</c>...), except to a temporary path (SL3002).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL3001LocalFileWriteAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -7,7 +7,6 @@ using StatelessAnalyzers.Core;
 namespace StatelessAnalyzers.Rules.Storage;
 
 /// <summary>SL3002: <c>Path.GetTempFileName()</c>, or a write (SL3001 list) to a path built from <c>Path.GetTempPath()</c>.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL3002TemporaryFileAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -11,7 +11,6 @@ namespace StatelessAnalyzers.Rules.Storage;
 /// <c>WriteTo.Async(a =&gt; a.File(...))</c>), <c>AddFile</c> logging extensions, NLog <c>FileTarget</c> and log4net
 /// <c>FileAppender</c>/<c>RollingFileAppender</c> created in code.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL3003LocalLogFileAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>The receiver of Serilog's sink extensions.</summary>

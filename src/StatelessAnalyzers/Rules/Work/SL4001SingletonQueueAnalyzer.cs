@@ -10,7 +10,6 @@ namespace StatelessAnalyzers.Rules.Work;
 /// SL4001: a singleton registration whose service or implementation type is an in-memory queue, or a class with an
 /// instance field of one (the <c>BackgroundTaskQueue</c> read by a <c>QueuedHostedService</c>). Reported at the registration.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL4001SingletonQueueAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

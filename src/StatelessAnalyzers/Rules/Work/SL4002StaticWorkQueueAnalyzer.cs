@@ -6,7 +6,6 @@ using StatelessAnalyzers.Core;
 namespace StatelessAnalyzers.Rules.Work;
 
 /// <summary>SL4002: a static field (or auto-property) holds an in-memory work queue, in any type of a web project or worker service.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL4002StaticWorkQueueAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -11,7 +11,6 @@ namespace StatelessAnalyzers.Rules.Work;
 /// <c>Task.Factory.StartNew</c>, <c>ThreadPool.QueueUserWorkItem</c>, <c>Thread.Start</c>, a discarded
 /// <c>Task</c>/<c>ValueTask</c>, or an <c>async void</c> method.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL4003FireAndForgetAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

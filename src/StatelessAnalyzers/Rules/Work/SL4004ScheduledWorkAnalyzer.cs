@@ -12,7 +12,6 @@ namespace StatelessAnalyzers.Rules.Work;
 /// <c>Task.Delay</c>, or creates a <c>System.Threading.Timer</c>/<c>System.Timers.Timer</c>: every replica runs it.
 /// Reported once per type, on its name.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SL4004ScheduledWorkAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace StatelessAnalyzers.Hosting;
+
+/// <summary>
+/// One compilation's shared callbacks: the rules' compilation-start actions run against a context that collects their
+/// operation, symbol, symbol-start and compilation-end actions by kind, and the host then registers one action per
+/// kind with the driver. Each shared action passes the driver's own context on to the rules' actions for that kind,
+/// in rule order, so a rule sees exactly what it would see registered on its own.
+/// </summary>
+internal sealed class RuleDispatch
+{
+    private readonly Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> operationActions = new();
+    private readonly Dictionary<SymbolKind, List<Action<SymbolAnalysisContext>>> symbolActions = new();
+    private readonly Dictionary<SymbolKind, List<Action<SymbolStartAnalysisContext>>> symbolStartActions = new();
+    private readonly List<Action<CompilationAnalysisContext>> compilationEndActions = new();
+
+    private RuleDispatch()
+    {
+    }
+
+    /// <summary>Runs the compilation-start actions of every rule that is not turned off, then registers the shared actions.</summary>
+    public static void Start(CompilationStartAnalysisContext start, ImmutableArray<RuleRegistration> rules, RuleTimer? timer)
+    {
+        var dispatch = new RuleDispatch();
+        var context = new RuleStartContext(start, dispatch, timer);
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
+            if (rule.CompilationStartActions.IsEmpty || RuleSwitch.IsOff(rule.Descriptors, start.Compilation, start.CancellationToken))
+                continue;
+            context.Rule = i;
+            foreach (var action in rule.CompilationStartActions)
+            {
+                if (timer is null)
+                    action(context);
+                else
+                    timer.Wrap(i, action)(context);
+            }
+        }
+        dispatch.RegisterWith(start);
+    }
+
+    /// <summary>Runs the compilation actions of every rule that is not turned off.</summary>
+    public static void RunCompilationActions(CompilationAnalysisContext context, ImmutableArray<RuleRegistration> rules, RuleTimer? timer)
+    {
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
+            if (rule.CompilationActions.IsEmpty || RuleSwitch.IsOff(rule.Descriptors, context.Compilation, context.CancellationToken))
+                continue;
+            foreach (var action in rule.CompilationActions)
+            {
+                if (timer is null)
+                    action(context);
+                else
+                    timer.Wrap(i, action)(context);
+            }
+        }
+    }
+
+    private static void Add<TKind, TAction>(Dictionary<TKind, List<TAction>> actions, TKind kind, TAction action)
+        where TKind : notnull
+    {
+        if (!actions.TryGetValue(kind, out var list))
+            actions.Add(kind, list = new List<TAction>());
+        list.Add(action);
+    }
+
+    /// <summary>
+    /// The actions of each kind in an array indexed by the kind's value (enum values of Roslyn's kinds are small), so that
+    /// a shared callback finds its rules' actions with one array read.
+    /// </summary>
+    private static TAction[]?[] ByKind<TKind, TAction>(Dictionary<TKind, List<TAction>> actions, Func<TKind, int> index)
+        where TKind : notnull
+    {
+        var max = 0;
+        foreach (var kind in actions.Keys)
+            max = Math.Max(max, index(kind));
+        var table = new TAction[]?[max + 1];
+        foreach (var entry in actions)
+            table[index(entry.Key)] = entry.Value.ToArray();
+        return table;
+    }
+
+    private void RegisterWith(CompilationStartAnalysisContext start)
+    {
+        if (operationActions.Count > 0)
+        {
+            var table = ByKind(operationActions, static kind => (int)kind);
+            start.RegisterOperationAction(
+                context =>
+                {
+                    var kind = (int)context.Operation.Kind;
+                    if (kind >= table.Length || table[kind] is not { } actions)
+                        return;
+                    foreach (var action in actions)
+                        action(context);
+                },
+                ImmutableArray.CreateRange(operationActions.Keys));
+        }
+
+        if (symbolActions.Count > 0)
+        {
+            var table = ByKind(symbolActions, static kind => (int)kind);
+            start.RegisterSymbolAction(
+                context =>
+                {
+                    var kind = (int)context.Symbol.Kind;
+                    if (kind >= table.Length || table[kind] is not { } actions)
+                        return;
+                    foreach (var action in actions)
+                        action(context);
+                },
+                ImmutableArray.CreateRange(symbolActions.Keys));
+        }
+
+        foreach (var entry in symbolStartActions)
+        {
+            var actions = entry.Value.ToArray();
+            start.RegisterSymbolStartAction(
+                context =>
+                {
+                    foreach (var action in actions)
+                        action(context);
+                },
+                entry.Key);
+        }
+
+        if (compilationEndActions.Count > 0)
+        {
+            var actions = compilationEndActions.ToArray();
+            start.RegisterCompilationEndAction(context =>
+            {
+                foreach (var action in actions)
+                    action(context);
+            });
+        }
+    }
+
+    /// <summary>
+    /// The compilation-start context the rules see: operation, symbol, symbol-start and compilation-end actions are
+    /// collected for sharing; anything else a rule may register goes to the driver as it is.
+    /// </summary>
+    private sealed class RuleStartContext : CompilationStartAnalysisContext
+    {
+        private readonly CompilationStartAnalysisContext start;
+        private readonly RuleDispatch dispatch;
+        private readonly RuleTimer? timer;
+
+#pragma warning disable RS1012 // The driver's start context receives what the rules register through this one (RegisterWith).
+        public RuleStartContext(CompilationStartAnalysisContext start, RuleDispatch dispatch, RuleTimer? timer)
+#pragma warning restore RS1012
+            : base(start.Compilation, start.Options, start.CancellationToken)
+        {
+            this.start = start;
+            this.dispatch = dispatch;
+            this.timer = timer;
+        }
+
+        /// <summary>The index of the rule whose compilation-start action is running.</summary>
+        public int Rule { get; set; }
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
+        {
+            action = Timed(action);
+            foreach (var kind in operationKinds)
+                Add(dispatch.operationActions, kind, action);
+        }
+
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds)
+        {
+            action = Timed(action);
+            foreach (var kind in symbolKinds)
+                Add(dispatch.symbolActions, kind, action);
+        }
+
+        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) =>
+            Add(dispatch.symbolStartActions, symbolKind, Timed(action));
+
+        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) =>
+            dispatch.compilationEndActions.Add(Timed(action));
+
+        private Action<T> Timed<T>(Action<T> action) => timer is null ? action : timer.Wrap(Rule, action);
+
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) =>
+            start.RegisterSemanticModelAction(action);
+
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) =>
+            start.RegisterCodeBlockStartAction(action);
+
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) =>
+            start.RegisterCodeBlockAction(action);
+
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) =>
+            start.RegisterSyntaxTreeAction(action);
+
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) =>
+            start.RegisterAdditionalFileAction(action);
+
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
+            start.RegisterSyntaxNodeAction(action, syntaxKinds);
+
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
+            start.RegisterOperationBlockStartAction(action);
+
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
+            start.RegisterOperationBlockAction(action);
+    }
+}

@@ -1,0 +1,250 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using StatelessAnalyzers.Corpus;
+using StatelessAnalyzers.Hosting;
+using StatelessAnalyzers.Tests.Catalog;
+
+// Test rules: hosted (no attribute), with IDs from a parameter, and one that deliberately registers at the top level.
+#pragma warning disable RS1001, RS1017, RS1025, RS1026, RS1037
+
+namespace StatelessAnalyzers.Tests.Hosting;
+
+/// <summary>
+/// The package ships one analyzer, <see cref="StatelessAnalyzer"/>, that hosts every rule: it must run every rule class
+/// of the assembly, find exactly what the rules find registered on their own, call each rule's actions for the kinds it
+/// asked for, and skip a rule that is turned off.
+/// </summary>
+public sealed class StatelessAnalyzerTests
+{
+    [Fact]
+    public void ThePackageShipsTheHostAlone()
+    {
+        var shipped = Assert.Single(RuleCatalog.Analyzers);
+        Assert.IsType<StatelessAnalyzer>(shipped);
+    }
+
+    [Fact]
+    public void TheHostRunsEveryRuleClassOfTheAssembly()
+    {
+        var ruleClasses = RuleCatalog.AnalyzerClasses.Where(t => t != typeof(StatelessAnalyzer)).Select(t => t.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(ruleClasses, new StatelessAnalyzer().Rules.Select(r => r.GetType().Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheHostSupportsEveryDescriptorOfItsRules()
+    {
+        var host = new StatelessAnalyzer();
+        var expected = host.Rules.SelectMany(r => r.SupportedDiagnostics).Distinct().ToList();
+        Assert.Equal(expected.Count, host.SupportedDiagnostics.Length);
+        Assert.All(expected, d => Assert.Contains(d, host.SupportedDiagnostics));
+    }
+
+    [Fact]
+    public void EveryRuleAsksForConcurrentExecutionAndNoGeneratedCode()
+    {
+        foreach (var registration in RuleRegistration.Record(StatelessAnalyzer.CreateRules()))
+        {
+            var name = registration.Rule.GetType().Name;
+            Assert.True(registration.ConcurrentExecution, $"{name} does not enable concurrent execution");
+            Assert.True(registration.GeneratedCodeAnalysis == GeneratedCodeAnalysisFlags.None, $"{name} does not skip generated code");
+            Assert.False(registration.CompilationStartActions.IsEmpty && registration.CompilationActions.IsEmpty, $"{name} registers nothing");
+        }
+    }
+
+    [Fact]
+    public void ARuleThatRegistersOutsideACompilationStartActionIsRefused()
+    {
+        var exception = Assert.Throws<NotSupportedException>(() => RuleRegistration.Record(ImmutableArray.Create<DiagnosticAnalyzer>(new TopLevelRule())));
+        Assert.Contains("compilation-start", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheHostFindsWhatEachRuleFindsOnItsOwn()
+    {
+        var files = CorpusGenerator.Generate(new CorpusOptions { Seed = 7, FileCount = 200, AntiPatternRate = 1.0 });
+        var compilation = AnalyzerRunner.Compile(files.Select(f => (f.Path, f.Text)));
+
+        var alone = await AnalyzeAsync(compilation.Clone(), StatelessAnalyzer.CreateRules());
+        var hosted = await AnalyzeAsync(compilation.Clone(), ImmutableArray.Create<DiagnosticAnalyzer>(new StatelessAnalyzer()));
+
+        var ids = RuleCatalog.Descriptors.Select(d => d.Id).Where(id => id != "SL9001").Order(StringComparer.Ordinal);
+        Assert.Equal(ids, alone.Select(line => line.Split('|')[0]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(alone, hosted);
+    }
+
+    [Fact]
+    public async Task EachActionIsCalledForTheKindsItRegisteredAsWhenRegisteredAlone()
+    {
+        const string source = """
+            public class A
+            {
+                private int field;
+                public int Property { get; set; }
+                public void M() { field = 1; Property = field; N(); new A(); }
+                private void N() { }
+            }
+            public class B { public void M() => new A().M(); }
+            """;
+        var compilation = CSharpCompilation.Create(
+            "Counted",
+            new[] { CSharpSyntaxTree.ParseText(source) },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        var alone = new CountingRule("TST0001");
+        await AnalyzeAsync(compilation.Clone(), ImmutableArray.Create<DiagnosticAnalyzer>(alone));
+
+        var first = new CountingRule("TST0001");
+        var second = new CountingRule("TST0002");
+        var hosted = await AnalyzeAsync(compilation.Clone(), ImmutableArray.Create<DiagnosticAnalyzer>(new StatelessAnalyzer(ImmutableArray.Create<DiagnosticAnalyzer>(first, second))));
+
+        Assert.NotEmpty(alone.Calls);
+        Assert.Equal(Sorted(alone.Calls), Sorted(first.Calls));
+        Assert.Equal(Sorted(alone.Calls), Sorted(second.Calls));
+        Assert.Contains(hosted, line => line.StartsWith("TST0001|", StringComparison.Ordinal));
+        Assert.Contains(hosted, line => line.StartsWith("TST0002|", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("specific", true)]
+    [InlineData("every-tree", true)]
+    [InlineData("global", true)]
+    [InlineData("one-tree-on", false)]
+    [InlineData("specific-warn-global-none", false)]
+    [InlineData("none", false)]
+    public async Task ARuleTurnedOffEverywhereIsNotRun(string configuration, bool off)
+    {
+        var trees = new[] { CSharpSyntaxTree.ParseText("class A { void M() { } }", path: "A.cs"), CSharpSyntaxTree.ParseText("class B { void M() { } }", path: "B.cs") };
+        var treeValues = new Dictionary<SyntaxTree, ReportDiagnostic>();
+        ReportDiagnostic? global = null;
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary);
+        switch (configuration)
+        {
+            case "specific":
+                options = options.WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["TST0001"] = ReportDiagnostic.Suppress });
+                break;
+            case "every-tree":
+                treeValues[trees[0]] = ReportDiagnostic.Suppress;
+                treeValues[trees[1]] = ReportDiagnostic.Suppress;
+                break;
+            case "global":
+                global = ReportDiagnostic.Suppress;
+                break;
+            case "one-tree-on":
+                treeValues[trees[0]] = ReportDiagnostic.Suppress;
+                treeValues[trees[1]] = ReportDiagnostic.Warn;
+                break;
+            case "specific-warn-global-none":
+                options = options.WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["TST0001"] = ReportDiagnostic.Warn });
+                global = ReportDiagnostic.Suppress;
+                break;
+        }
+
+        options = options.WithSyntaxTreeOptionsProvider(new SeverityProvider("TST0001", treeValues, global));
+        var compilation = CSharpCompilation.Create(
+            "Switched", trees, new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) }, options);
+
+        Assert.Equal(off, RuleSwitch.IsOff(new CountingRule("TST0001").SupportedDiagnostics, compilation, CancellationToken.None));
+        var rule = new CountingRule("TST0001");
+        var other = new CountingRule("TST0002");
+        await AnalyzeAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new StatelessAnalyzer(ImmutableArray.Create<DiagnosticAnalyzer>(rule, other))));
+        Assert.Equal(off, rule.Calls.IsEmpty);
+        Assert.NotEmpty(other.Calls);
+    }
+
+    [Fact]
+    public async Task ARuleTimerMeasuresEachRule()
+    {
+        var rule = new CountingRule("TST0001");
+        var host = new StatelessAnalyzer(ImmutableArray.Create<DiagnosticAnalyzer>(rule));
+        var timer = new RuleTimer(1);
+        host.Timer = timer;
+        var compilation = CSharpCompilation.Create(
+            "Timed",
+            new[] { CSharpSyntaxTree.ParseText("class A { int f; void M() { f = 1; M(); } }") },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
+        Assert.Equal(TimeSpan.Zero, timer.Elapsed(0));
+        await AnalyzeAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host));
+        Assert.NotEmpty(rule.Calls);
+        Assert.True(timer.Elapsed(0) > TimeSpan.Zero);
+    }
+
+    private static List<string> Sorted(ConcurrentBag<string> calls) => calls.Order(StringComparer.Ordinal).ToList();
+
+    private static async Task<IReadOnlyList<string>> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var exceptions = new List<Exception>();
+        var diagnostics = await compilation.WithAnalyzers(analyzers, AnalyzerRunner.CreateOptions(exceptions, concurrent: true))
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        Assert.Empty(exceptions);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        return diagnostics
+            .Select(d => $"{d.Id}|{d.Location.GetLineSpan()}|{d.GetMessage()}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>A rule that records every call of each kind of action the host shares, and reports one diagnostic at the end.</summary>
+    private sealed class CountingRule(string id) : DiagnosticAnalyzer
+    {
+        private readonly DiagnosticDescriptor descriptor = new(id, "Counted", "Counted {0}", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public ConcurrentBag<string> Calls { get; } = new();
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(descriptor);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                start.RegisterOperationAction(c => Calls.Add($"operation {c.Operation.Kind} {c.Operation.Syntax}"), OperationKind.Invocation, OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(c => Calls.Add($"creation {c.Operation.Syntax}"), OperationKind.ObjectCreation, OperationKind.Invocation);
+                start.RegisterSymbolAction(c => Calls.Add($"symbol {c.Symbol.Kind} {c.Symbol.Name}"), SymbolKind.Field, SymbolKind.Method);
+                start.RegisterSymbolStartAction(
+                    c =>
+                    {
+                        Calls.Add($"type start {c.Symbol.Name}");
+                        c.RegisterSymbolEndAction(e => Calls.Add($"type end {e.Symbol.Name}"));
+                    },
+                    SymbolKind.NamedType);
+                start.RegisterCompilationEndAction(c =>
+                {
+                    Calls.Add("end");
+                    c.ReportDiagnostic(Diagnostic.Create(descriptor, Location.None, Calls.Count));
+                });
+            });
+        }
+    }
+
+    /// <summary>A rule that registers an operation action directly in Initialize, which the host cannot share or switch off.</summary>
+    private sealed class TopLevelRule : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(
+            new DiagnosticDescriptor("TST0003", "Top level", "Top level", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true));
+
+        public override void Initialize(AnalysisContext context) => context.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+    }
+
+    /// <summary>Severities as an <c>.editorconfig</c> (per file) and a <c>.globalconfig</c> give them, for one ID.</summary>
+    private sealed class SeverityProvider(string id, Dictionary<SyntaxTree, ReportDiagnostic> treeValues, ReportDiagnostic? global) : SyntaxTreeOptionsProvider
+    {
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.Unknown;
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = default;
+            return diagnosticId == id && treeValues.TryGetValue(tree, out severity);
+        }
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = global ?? default;
+            return diagnosticId == id && global is not null;
+        }
+    }
+}
