@@ -11,6 +11,12 @@ namespace StatelessAnalyzers.Core;
 /// </summary>
 internal static class EndpointHandlers
 {
+    /// <summary>The names of the endpoint-mapping methods (<see cref="IsMapCall"/> is false for any other name).</summary>
+    public static readonly string[] MapMethodNames =
+    {
+        "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback",
+    };
+
     /// <summary>True when <paramref name="invocation"/> maps an endpoint on an <c>IEndpointRouteBuilder</c>.</summary>
     public static bool IsMapCall(IInvocationOperation invocation, WellKnownSymbols symbols)
     {
@@ -50,7 +56,10 @@ internal static class EndpointHandlers
         var current = function.Parent;
         while (current is IDelegateCreationOperation or IConversionOperation)
             current = current.Parent;
-        return current is IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation invocation }
+        // Most lambdas are passed to LINQ, registrations and options: the called method's name decides first.
+        return current is IArgumentOperation { Parent: IInvocationOperation invocation } argument
+            && IsMapMethodName(invocation.TargetMethod.Name)
+            && argument.Parameter is { } parameter
             && IsHandlerParameterType(parameter.Type, symbols)
             && IsMapCall(invocation, symbols);
     }

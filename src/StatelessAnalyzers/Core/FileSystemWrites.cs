@@ -24,6 +24,15 @@ internal readonly record struct FileSystemWrite(string Api, IOperation? Path, Lo
 /// <summary>Recognises the file-system writes of RULES.md SL3001, in static-call and instance forms.</summary>
 internal static class FileSystemWrites
 {
+    /// <summary>The names of every method whose call <see cref="TryGet"/> can recognise as a write.</summary>
+    public static readonly string[] InvocationNames =
+    {
+        "WriteAllText", "WriteAllTextAsync", "WriteAllBytes", "WriteAllBytesAsync", "WriteAllLines", "WriteAllLinesAsync",
+        "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync", "AppendAllBytes", "AppendAllBytesAsync",
+        "AppendText", "Create", "CreateText", "OpenWrite", "Open", "OpenHandle", "Copy", "Move", "Replace",
+        "CopyTo", "MoveTo", "CreateDirectory", "CreateFromDirectory", "ExtractToDirectory", "Save",
+    };
+
     private static bool IsFileWriteMethod(string name) => name is
         "WriteAllText" or "WriteAllTextAsync" or "WriteAllBytes" or "WriteAllBytesAsync" or "WriteAllLines" or "WriteAllLinesAsync"
         or "AppendAllText" or "AppendAllTextAsync" or "AppendAllLines" or "AppendAllLinesAsync" or "AppendAllBytes" or "AppendAllBytesAsync"

@@ -30,6 +30,20 @@ internal sealed record ServiceRegistration(
 /// <summary>Reads <see cref="ServiceRegistration"/>s from <c>IServiceCollection</c> calls, in every form RULES.md names.</summary>
 internal static class ServiceRegistrations
 {
+    /// <summary>The built-in names of singleton registrations (besides those of <c>singleton_registration_methods</c>).</summary>
+    public static readonly string[] SingletonMethodNames =
+    {
+        "AddSingleton", "TryAddSingleton", "AddKeyedSingleton", "TryAddKeyedSingleton", "AddHostedService",
+    };
+
+    /// <summary>The built-in names of registrations of every lifetime.</summary>
+    public static readonly string[] MethodNames =
+    {
+        "AddSingleton", "TryAddSingleton", "AddKeyedSingleton", "TryAddKeyedSingleton", "AddHostedService",
+        "AddScoped", "TryAddScoped", "AddKeyedScoped", "TryAddKeyedScoped",
+        "AddTransient", "TryAddTransient", "AddKeyedTransient", "TryAddKeyedTransient",
+    };
+
     /// <summary>
     /// Reads a registration from <paramref name="invocation"/>; null when it is not a registration on an
     /// <c>IServiceCollection</c> (or a method named in <c>singleton_registration_methods</c>).

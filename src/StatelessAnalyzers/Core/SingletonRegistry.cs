@@ -16,6 +16,10 @@ internal sealed class SingletonRegistry
 
     public SingletonRegistry(WellKnownSymbols symbols) => this.symbols = symbols;
 
+    /// <summary>Registers <see cref="Record"/> for the calls that can register a singleton.</summary>
+    public void RegisterWith(CompilationStartAnalysisContext start) =>
+        start.RegisterInvocationAction(Record, ServiceRegistrations.SingletonMethodNames, configuredSingletonMethods: true);
+
     /// <summary>An invocation action: records the concrete type of a singleton registration.</summary>
     public void Record(OperationAnalysisContext context)
     {

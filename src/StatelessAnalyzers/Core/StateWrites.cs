@@ -50,10 +50,24 @@ internal static class StateWrites
 
     /// <summary>
     /// True when a call of a method named <paramref name="name"/> can write what its receiver or first argument
-    /// references (<see cref="Classify"/> says no for every other name): lets a caller skip the receiver of most calls.
+    /// references (<see cref="Classify"/> says no for every other name): a rule looks at the receivers of these calls only.
     /// </summary>
     public static bool MayMutateThroughCall(string name) =>
         MutatingMethods.Contains(name) || MutatingStaticHelpers.Contains(name) || name is "Copy" or "ConstrainedCopy";
+
+    /// <summary>The names for which <see cref="MayMutateThroughCall"/> is true.</summary>
+    public static IEnumerable<string> MutatingCallNames
+    {
+        get
+        {
+            foreach (var name in MutatingMethods)
+                yield return name;
+            foreach (var name in MutatingStaticHelpers)
+                yield return name;
+            yield return "Copy";
+            yield return "ConstrainedCopy";
+        }
+    }
 
     /// <summary>
     /// Classifies what <paramref name="reference"/> (a field or property reference) does to the referenced value.

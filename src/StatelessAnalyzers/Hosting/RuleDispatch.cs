@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StatelessAnalyzers.Core;
 
 namespace StatelessAnalyzers.Hosting;
 
@@ -18,6 +20,8 @@ internal sealed class RuleDispatch
     private readonly Dictionary<SymbolKind, List<Action<SymbolAnalysisContext>>> symbolActions = new();
     private readonly Dictionary<SymbolKind, List<Action<SymbolStartAnalysisContext>>> symbolStartActions = new();
     private readonly List<Action<CompilationAnalysisContext>> compilationEndActions = new();
+    private readonly Dictionary<string, List<Action<OperationAnalysisContext>>> invocationActionsByName = new(StringComparer.Ordinal);
+    private readonly List<Action<OperationAnalysisContext>> configuredSingletonMethodActions = new();
 
     private RuleDispatch()
     {
@@ -89,19 +93,39 @@ internal sealed class RuleDispatch
 
     private void RegisterWith(CompilationStartAnalysisContext start)
     {
-        if (operationActions.Count > 0)
+        AddConfiguredSingletonMethods(start.Compilation, start.Options);
+        if (operationActions.Count > 0 || invocationActionsByName.Count > 0)
         {
             var table = ByKind(operationActions, static kind => (int)kind);
+            Dictionary<string, Action<OperationAnalysisContext>[]>? byName = null;
+            var kinds = ImmutableArray.CreateBuilder<OperationKind>(operationActions.Count + 1);
+            kinds.AddRange(operationActions.Keys);
+            if (invocationActionsByName.Count > 0)
+            {
+                byName = new Dictionary<string, Action<OperationAnalysisContext>[]>(invocationActionsByName.Count, StringComparer.Ordinal);
+                foreach (var entry in invocationActionsByName)
+                    byName.Add(entry.Key, entry.Value.ToArray());
+                if (!operationActions.ContainsKey(OperationKind.Invocation))
+                    kinds.Add(OperationKind.Invocation);
+            }
             start.RegisterOperationAction(
                 context =>
                 {
-                    var kind = (int)context.Operation.Kind;
-                    if (kind >= table.Length || table[kind] is not { } actions)
-                        return;
-                    foreach (var action in actions)
-                        action(context);
+                    var operation = context.Operation;
+                    var kind = (int)operation.Kind;
+                    if (kind < table.Length && table[kind] is { } actions)
+                    {
+                        foreach (var action in actions)
+                            action(context);
+                    }
+                    if (byName is not null && operation is IInvocationOperation invocation
+                        && byName.TryGetValue(invocation.TargetMethod.Name, out var named))
+                    {
+                        foreach (var action in named)
+                            action(context);
+                    }
                 },
-                ImmutableArray.CreateRange(operationActions.Keys));
+                kinds.ToImmutable());
         }
 
         if (symbolActions.Count > 0)
@@ -142,11 +166,38 @@ internal sealed class RuleDispatch
         }
     }
 
+    private void AddInvocationAction(string name, Action<OperationAnalysisContext> action)
+    {
+        if (!invocationActionsByName.TryGetValue(name, out var list))
+            invocationActionsByName.Add(name, list = new List<Action<OperationAnalysisContext>>());
+        if (!list.Contains(action))
+            list.Add(action);
+    }
+
+    /// <summary>
+    /// The method names any file configures in <c>singleton_registration_methods</c> (read once per file, as the rules
+    /// read them later) dispatch to the actions that asked for them.
+    /// </summary>
+    private void AddConfiguredSingletonMethods(Compilation compilation, AnalyzerOptions options)
+    {
+        if (configuredSingletonMethodActions.Count == 0)
+            return;
+        var symbols = WellKnownSymbols.Get(compilation);
+        var names = new HashSet<string>(symbols.GetGlobalOptions(options).SingletonRegistrationMethods, StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+            names.UnionWith(symbols.GetOptions(options, tree).SingletonRegistrationMethods);
+        foreach (var name in names)
+        {
+            foreach (var action in configuredSingletonMethodActions)
+                AddInvocationAction(name, action);
+        }
+    }
+
     /// <summary>
     /// The compilation-start context the rules see: operation, symbol, symbol-start and compilation-end actions are
     /// collected for sharing; anything else a rule may register goes to the driver as it is.
     /// </summary>
-    private sealed class RuleStartContext : CompilationStartAnalysisContext
+    private sealed class RuleStartContext : CompilationStartAnalysisContext, IInvocationNameRegistrar
     {
         private readonly CompilationStartAnalysisContext start;
         private readonly RuleDispatch dispatch;
@@ -170,6 +221,15 @@ internal sealed class RuleDispatch
             action = Timed(action);
             foreach (var kind in operationKinds)
                 Add(dispatch.operationActions, kind, action);
+        }
+
+        public void RegisterInvocationAction(Action<OperationAnalysisContext> action, IEnumerable<string> methodNames, bool configuredSingletonMethods)
+        {
+            action = Timed(action);
+            foreach (var name in methodNames)
+                dispatch.AddInvocationAction(name, action);
+            if (configuredSingletonMethods)
+                dispatch.configuredSingletonMethodActions.Add(action);
         }
 
         public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds)

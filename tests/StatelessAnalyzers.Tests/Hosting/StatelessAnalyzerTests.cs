@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using StatelessAnalyzers.Core;
 using StatelessAnalyzers.Corpus;
 using StatelessAnalyzers.Hosting;
 using StatelessAnalyzers.Tests.Catalog;
@@ -172,12 +173,50 @@ public sealed class StatelessAnalyzerTests
         Assert.True(timer.Elapsed(0) > TimeSpan.Zero);
     }
 
-    private static List<string> Sorted(ConcurrentBag<string> calls) => calls.Order(StringComparer.Ordinal).ToList();
+    [Fact]
+    public async Task InvocationActionsByNameSeeTheCallsOfTheirNamesAndTheConfiguredSingletonMethods()
+    {
+        var plain = CSharpSyntaxTree.ParseText(
+            "class A { void N() { } void O() { } void Register() { } void M() { N(); O(); Register(); N(); } }", path: "A.cs");
+        var configured = CSharpSyntaxTree.ParseText(
+            "class B { void Register() { } void Other() { } void M() { Register(); Other(); } }", path: "B.cs");
+        var compilation = CSharpCompilation.Create(
+            "Named",
+            new[] { plain, configured },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        // Only B.cs names Register as a singleton registration method.
+        var options = new AnalyzerOptions(
+            ImmutableArray<AdditionalText>.Empty,
+            new PerTreeOptionsProvider(configured, StatelessAnalyzers.Core.StatelessOptions.SingletonRegistrationMethodsKey, "Register"));
 
-    private static async Task<IReadOnlyList<string>> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        var alone = new NamedCallsRule();
+        await AnalyzeAsync(compilation.Clone(), ImmutableArray.Create<DiagnosticAnalyzer>(alone), options);
+        var hosted = new NamedCallsRule();
+        await AnalyzeAsync(compilation.Clone(), ImmutableArray.Create<DiagnosticAnalyzer>(new StatelessAnalyzer(ImmutableArray.Create<DiagnosticAnalyzer>(hosted))), options);
+
+        // The names filter alone and under the host alike.
+        Assert.Equal(new[] { "named N()", "named N()" }, Sorted(hosted.Calls.Where(c => c.StartsWith("named", StringComparison.Ordinal))));
+        Assert.Equal(Sorted(alone.Calls.Where(c => c.StartsWith("named", StringComparison.Ordinal))), Sorted(hosted.Calls.Where(c => c.StartsWith("named", StringComparison.Ordinal))));
+
+        // Under the host, the configured names of any file reach the action (which still reads each file's options); alone
+        // it sees every call.
+        Assert.Equal(new[] { "configured Register()", "configured Register()" }, Sorted(hosted.Calls.Where(c => c.StartsWith("configured", StringComparison.Ordinal))));
+        Assert.Equal(6, alone.Calls.Count(c => c.StartsWith("configured", StringComparison.Ordinal)));
+    }
+
+    private static List<string> Sorted(IEnumerable<string> calls) => calls.Order(StringComparer.Ordinal).ToList();
+
+    private static async Task<IReadOnlyList<string>> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions? options = null)
     {
         var exceptions = new List<Exception>();
-        var diagnostics = await compilation.WithAnalyzers(analyzers, AnalyzerRunner.CreateOptions(exceptions, concurrent: true))
+        var analyzerOptions = AnalyzerRunner.CreateOptions(exceptions, concurrent: true);
+        if (options is not null)
+        {
+            analyzerOptions = new CompilationWithAnalyzersOptions(
+                options, analyzerOptions.OnAnalyzerException, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+        }
+        var diagnostics = await compilation.WithAnalyzers(analyzers, analyzerOptions)
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         Assert.Empty(exceptions);
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
@@ -218,6 +257,45 @@ public sealed class StatelessAnalyzerTests
                     c.ReportDiagnostic(Diagnostic.Create(descriptor, Location.None, Calls.Count));
                 });
             });
+        }
+    }
+
+    /// <summary>A rule with invocation actions by method name: for <c>N</c>, and for the configured singleton methods.</summary>
+    private sealed class NamedCallsRule : DiagnosticAnalyzer
+    {
+        public ConcurrentBag<string> Calls { get; } = new();
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(
+            new DiagnosticDescriptor("TST0004", "Named", "Named", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true));
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                start.RegisterInvocationAction(c => Calls.Add($"named {c.Operation.Syntax}"), new[] { "N" });
+                start.RegisterInvocationAction(c => Calls.Add($"configured {c.Operation.Syntax}"), Array.Empty<string>(), configuredSingletonMethods: true);
+            });
+        }
+    }
+
+    /// <summary>Analyzer config options with one key set for one tree only.</summary>
+    private sealed class PerTreeOptionsProvider(SyntaxTree tree, string key, string value) : AnalyzerConfigOptionsProvider
+    {
+        private static readonly AnalyzerConfigOptions Empty = new Options(ImmutableDictionary<string, string>.Empty);
+        private readonly AnalyzerConfigOptions set = new Options(ImmutableDictionary<string, string>.Empty.Add(key, value));
+
+        public override AnalyzerConfigOptions GlobalOptions => Empty;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree syntaxTree) => syntaxTree == tree ? set : Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
+
+        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+                values.TryGetValue(key, out value);
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class SL2001InMemoryDistributedCacheAnalyzer : DiagnosticAnalyzer
             // Worked out for the first finding only.
             string? advice = null;
 
-            start.RegisterOperationAction(
+            start.RegisterInvocationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
@@ -49,7 +49,7 @@ public sealed class SL2001InMemoryDistributedCacheAnalyzer : DiagnosticAnalyzer
                     operationContext.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL2001InMemoryDistributedCache, SyntaxLocations.InvokedName(invocation.Syntax), advice));
                 },
-                OperationKind.Invocation);
+                new[] { "AddDistributedMemoryCache" });
         });
     }
 

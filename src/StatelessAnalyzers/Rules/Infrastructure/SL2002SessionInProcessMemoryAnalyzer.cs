@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -29,7 +30,7 @@ public sealed class SL2002SessionInProcessMemoryAnalyzer : DiagnosticAnalyzer
             var sessions = new ConcurrentBag<Location>();
             var sharedCacheRegistered = 0;
 
-            start.RegisterOperationAction(
+            start.RegisterInvocationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
@@ -45,7 +46,8 @@ public sealed class SL2002SessionInProcessMemoryAnalyzer : DiagnosticAnalyzer
                         System.Threading.Interlocked.Exchange(ref sharedCacheRegistered, 1);
                     }
                 },
-                OperationKind.Invocation);
+                SharedCacheCallNames,
+                configuredSingletonMethods: true);
 
             start.RegisterCompilationEndAction(endContext =>
             {
@@ -61,6 +63,11 @@ public sealed class SL2002SessionInProcessMemoryAnalyzer : DiagnosticAnalyzer
     /// A shared cache: a cache package's registration, or an <c>IDistributedCache</c> registered with an implementation
     /// other than <c>MemoryDistributedCache</c> (an implementation that cannot be read counts as shared).
     /// </summary>
+    private static readonly string[] SharedCacheCallNames = ServiceRegistrations.MethodNames.Concat(new[]
+    {
+        "AddSession", "AddStackExchangeRedisCache", "AddDistributedSqlServerCache", "AddCosmosCache", "AddDistributedPostgreSqlCache",
+    }).ToArray();
+
     private static bool IsSharedCacheRegistration(IInvocationOperation invocation, WellKnownSymbols symbols, AnalyzerOptions options)
     {
         var method = invocation.TargetMethod;

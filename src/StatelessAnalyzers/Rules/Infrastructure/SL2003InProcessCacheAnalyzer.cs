@@ -44,7 +44,7 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
                 // MemoryCache.Default: property references are many, so they are looked at only when the type exists.
                 start.RegisterOperationAction(analysis.OnCreationOrProperty, OperationKind.PropertyReference);
             }
-            start.RegisterOperationAction(analysis.Singletons.Record, OperationKind.Invocation);
+            analysis.Singletons.RegisterWith(start);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
     }
@@ -55,6 +55,10 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 
         // Findings in types that are not request-handling types: reported at the end if the type is a singleton.
         private readonly ConcurrentBag<(INamedTypeSymbol Type, Location Location, string Name)> pending = new();
+
+        // IsCacheType by original definition: the same types recur in every constructor, field and creation. Read
+        // before written, so that a type is added once.
+        private readonly ConcurrentDictionary<ISymbol, bool> cacheTypes = new(DefinitionComparer.Instance);
 
         public CompilationAnalysis(WellKnownSymbols symbols)
         {
@@ -168,8 +172,8 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// True for IMemoryCache and its implementations, MemoryCache and its subclasses. Asked for every member,
-        /// constructor parameter and creation: special types, enums and arrays answer at once, and most classes after
-        /// a walk up their base types (see <see cref="SymbolExtensions.IsOrImplements"/>); nothing is cached or locked.
+        /// constructor parameter and creation: special types, enums and arrays answer at once, the others once per
+        /// type definition (see <see cref="SymbolExtensions.IsOrImplements"/>).
         /// </summary>
         private bool IsCacheType(ITypeSymbol? type)
         {
@@ -177,8 +181,12 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
                 || type.TypeKind is not (TypeKind.Class or TypeKind.Interface or TypeKind.Struct or TypeKind.TypeParameter))
                 return false;
             var definition = type.OriginalDefinition;
-            return definition.IsOrImplements(symbols.IMemoryCache)
+            if (cacheTypes.TryGetValue(definition, out var known))
+                return known;
+            var result = definition.IsOrImplements(symbols.IMemoryCache)
                 || (symbols.RuntimeMemoryCache is { } runtimeCache && definition.IsOrDerivesFrom(runtimeCache));
+            cacheTypes.TryAdd(definition, result);
+            return result;
         }
 
         /// <summary>

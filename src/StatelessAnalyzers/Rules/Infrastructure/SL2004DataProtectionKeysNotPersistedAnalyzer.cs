@@ -32,11 +32,19 @@ public sealed class SL2004DataProtectionKeysNotPersistedAnalyzer : DiagnosticAna
             if (!symbols.IsWebOrWorker || dataProtection is null)
                 return;
             var analysis = new CompilationAnalysis(symbols, dataProtection);
-            start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(analysis.OnPersistKeysCall, OperationKind.Invocation);
+            start.RegisterInvocationAction(analysis.OnConsumerCall, ConsumerMethodNames);
             start.RegisterOperationAction(analysis.OnAssignment, OperationKind.SimpleAssignment);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
     }
+
+    // The registrations of the features that use data protection keys (IsDataProtectionConsumer is false for any other name).
+    private static readonly string[] ConsumerMethodNames =
+    {
+        "AddDataProtection", "AddCookie", "AddSession", "AddAntiforgery", "AddRazorComponents", "AddRazorPages",
+        "AddControllersWithViews", "AddMvc", "AddIdentity", "AddDefaultIdentity", "AddIdentityApiEndpoints",
+    };
 
     private sealed class CompilationAnalysis
     {
@@ -66,19 +74,24 @@ public sealed class SL2004DataProtectionKeysNotPersistedAnalyzer : DiagnosticAna
             keyManagementOptions = new LazyType(symbols, "Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions");
         }
 
-        public void OnInvocation(OperationAnalysisContext context)
+        /// <summary>Every invocation: a <c>PersistKeysTo...</c> call (any package's) persists the keys.</summary>
+        public void OnPersistKeysCall(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var name = invocation.TargetMethod.Name;
+            // Every invocation comes here: its name decides before the options are looked up.
+            if (name.Length < 13 || name[0] != 'P' || !name.StartsWith("PersistKeysTo", StringComparison.Ordinal))
+                return;
+            // Keys persisted only in Development leave production with per-instance keys.
+            if (!DevelopmentGuards.IsGuarded(invocation, symbols.GetOptions(context.Options, invocation.Syntax.SyntaxTree)))
+                Interlocked.Exchange(ref persisted, 1);
+        }
+
+        /// <summary>A call of a <see cref="ConsumerMethodNames"/> name: a feature that needs the keys.</summary>
+        public void OnConsumerCall(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            var name = method.Name;
-            // Every invocation comes here: its name decides before the options are looked up.
-            if (name.Length >= 13 && name[0] == 'P' && name.StartsWith("PersistKeysTo", StringComparison.Ordinal))
-            {
-                // Keys persisted only in Development leave production with per-instance keys.
-                if (!DevelopmentGuards.IsGuarded(invocation, symbols.GetOptions(context.Options, invocation.Syntax.SyntaxTree)))
-                    Interlocked.Exchange(ref persisted, 1);
-                return;
-            }
             if (IsDataProtectionConsumer(method)
                 && symbols.GetContext(context.Options, invocation.Syntax.SyntaxTree).MayReportInfrastructure(invocation))
                 consumers.Add((SyntaxLocations.InvokedName(invocation.Syntax), method.Name));

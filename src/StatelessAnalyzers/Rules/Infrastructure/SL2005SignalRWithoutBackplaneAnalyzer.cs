@@ -37,18 +37,22 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
             var backplane = 0;
             // Whether a receiver type (by original definition) is or implements ISignalRServerBuilder: asked for every
             // extension method call of the compilation.
-            var builderReceivers = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
-            start.RegisterOperationAction(
+            var builderReceivers = new ConcurrentDictionary<ISymbol, bool>(DefinitionComparer.Instance);
+            start.RegisterInvocationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
                     var method = invocation.TargetMethod;
-                    if (method.Name == "AddSignalR" && method.ReturnType.Is(serverBuilder))
-                    {
-                        if (symbols.GetContext(operationContext.Options, invocation.Syntax.SyntaxTree).MayReportInfrastructure(invocation))
-                            registrations.Add((SyntaxLocations.InvokedName(invocation.Syntax), method.Name));
-                    }
-                    else if (IsBackplane(method, serverBuilder, builderReceivers)
+                    if (method.Name == "AddSignalR" && method.ReturnType.Is(serverBuilder)
+                        && symbols.GetContext(operationContext.Options, invocation.Syntax.SyntaxTree).MayReportInfrastructure(invocation))
+                        registrations.Add((SyntaxLocations.InvokedName(invocation.Syntax), method.Name));
+                },
+                new[] { "AddSignalR" });
+            start.RegisterOperationAction(
+                operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+                    if (IsBackplane(invocation, serverBuilder, builderReceivers)
                         && !DevelopmentGuards.IsGuarded(invocation, symbols.GetOptions(operationContext.Options, invocation.Syntax.SyntaxTree)))
                     {
                         // Anywhere in the compilation: the chain, a variable holding the builder, a helper method.
@@ -67,16 +71,19 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static bool IsBackplane(IMethodSymbol method, INamedTypeSymbol serverBuilder, ConcurrentDictionary<ITypeSymbol, bool> builderReceivers)
+    private static bool IsBackplane(IInvocationOperation invocation, INamedTypeSymbol serverBuilder, ConcurrentDictionary<ISymbol, bool> builderReceivers)
     {
+        var method = invocation.TargetMethod;
         if (method.Name is "AddStackExchangeRedis" or "AddAzureSignalR")
             return true;
         var definition = method.ReducedFrom ?? method;
         if (!definition.IsExtensionMethod)
             return false;
-        // Parameters builds a new array on each call: read it once.
-        var parameters = definition.Parameters;
-        if (parameters.Length == 0 || !IsServerBuilder(parameters[0].Type, serverBuilder, builderReceivers))
+        // The receiver is the call's first argument: its parameter is the extension's first, read without building the
+        // method's parameter array.
+        var arguments = invocation.Arguments;
+        if (arguments.Length == 0 || arguments[0].Parameter is not { Ordinal: 0 } receiver
+            || !IsServerBuilder(receiver.Type, serverBuilder, builderReceivers))
             return false;
         var assemblyName = method.ContainingAssembly?.Name ?? string.Empty;
         var typeName = method.ContainingType?.ToDisplayString() ?? string.Empty;
@@ -93,7 +100,7 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
     /// <see cref="SymbolExtensions.IsOrImplements"/> remembered per original definition: the interfaces' definitions are
     /// the same for every construction of a type.
     /// </summary>
-    private static bool IsServerBuilder(ITypeSymbol type, INamedTypeSymbol serverBuilder, ConcurrentDictionary<ITypeSymbol, bool> known)
+    private static bool IsServerBuilder(ITypeSymbol type, INamedTypeSymbol serverBuilder, ConcurrentDictionary<ISymbol, bool> known)
     {
         var key = type.OriginalDefinition;
         if (key.SpecialType != SpecialType.None)

@@ -34,7 +34,7 @@ public sealed class SL2006LocalDatabaseAnalyzer : DiagnosticAnalyzer
             var apis = new Apis(symbols);
             var connectionStrings = new SL2006SqliteConnectionString(apis.SqliteConnectionStringBuilder);
 
-            start.RegisterOperationAction(
+            start.RegisterInvocationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
@@ -50,7 +50,7 @@ public sealed class SL2006LocalDatabaseAnalyzer : DiagnosticAnalyzer
                     operationContext.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL2006LocalDatabase, SyntaxLocations.InvokedName(invocation.Syntax), method.Name, where));
                 },
-                OperationKind.Invocation);
+                new[] { "UseInMemoryDatabase", "UseSqlite", "AddSqlite" });
 
             start.RegisterOperationAction(
                 operationContext =>

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
@@ -23,6 +24,13 @@ public sealed class SL2007PerInstanceOutputCacheOrRateLimiterAnalyzer : Diagnost
     private const string RateLimiterEffect =
         "each replica counts requests on its own, so with N replicas a client gets N times the configured limit";
 
+    // The calls the rule looks at: the registrations it reports, those of a shared store, and any registration (a
+    // hand-registered IOutputCacheStore).
+    private static readonly string[] CallNames = ServiceRegistrations.MethodNames.Concat(new[]
+    {
+        "AddOutputCache", "AddStackExchangeRedisOutputCache", "AddRedisOutputCache", "AddResponseCaching", "AddRateLimiter",
+    }).ToArray();
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.SL2007PerInstanceOutputCacheOrRateLimiter, Descriptors.SL2007PerInstanceOutputCacheOrRateLimiterCompilationEnd);
@@ -44,7 +52,7 @@ public sealed class SL2007PerInstanceOutputCacheOrRateLimiterAnalyzer : Diagnost
 
             var outputCaches = new ConcurrentBag<(Location Location, string Name)>();
             var sharedStore = 0;
-            start.RegisterOperationAction(
+            start.RegisterInvocationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
@@ -82,7 +90,8 @@ public sealed class SL2007PerInstanceOutputCacheOrRateLimiterAnalyzer : Diagnost
                             Descriptors.SL2007PerInstanceOutputCacheOrRateLimiter, SyntaxLocations.InvokedName(invocation.Syntax), method.Name, effect));
                     }
                 },
-                OperationKind.Invocation);
+                CallNames,
+                configuredSingletonMethods: true);
 
             start.RegisterCompilationEndAction(endContext =>
             {

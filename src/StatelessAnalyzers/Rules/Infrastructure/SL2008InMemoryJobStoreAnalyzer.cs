@@ -34,7 +34,7 @@ public sealed class SL2008InMemoryJobStoreAnalyzer : DiagnosticAnalyzer
             // The libraries' types are resolved when a call or creation of a matching name first needs them.
             var apis = new Apis(symbols);
 
-            start.RegisterOperationAction(
+            start.RegisterInvocationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
@@ -42,7 +42,7 @@ public sealed class SL2008InMemoryJobStoreAnalyzer : DiagnosticAnalyzer
                         return;
                     Report(operationContext, invocation, SyntaxLocations.InvokedName(invocation.Syntax), invocation.TargetMethod.Name);
                 },
-                OperationKind.Invocation);
+                new[] { "UseInMemoryStorage", "UseMemoryStorage", "UseInMemoryStore", "UsingInMemory", "CreateUsingInMemory" });
 
             start.RegisterOperationAction(
                 operationContext =>

@@ -33,15 +33,22 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
             if (analysis.SecurityKey is null)
             {
                 // Only the developer-credential calls can be found; their types are resolved when a call of that name shows up.
-                start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+                start.RegisterInvocationAction(analysis.OnInvocation, DeveloperKeyMethodNames);
                 return;
             }
             start.RegisterOperationAction(analysis.OnCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(analysis.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
-            start.RegisterOperationAction(analysis.OnInvocationAndMethodReference, OperationKind.Invocation);
+            start.RegisterInvocationAction(analysis.OnInvocation, DeveloperKeyMethodNames);
+            start.RegisterOperationAction(analysis.OnMethodReference, OperationKind.Invocation);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
     }
+
+    private static readonly string[] DeveloperKeyMethodNames =
+    {
+        "AddDeveloperSigningCredential", "AddEphemeralSigningKey", "AddEphemeralEncryptionKey",
+        "AddDevelopmentSigningCertificate", "AddDevelopmentEncryptionCertificate",
+    };
 
     private sealed class CompilationAnalysis
     {
@@ -79,12 +86,14 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
 
         public void OnInvocation(OperationAnalysisContext context) => CheckDeveloperKey(context, (IInvocationOperation)context.Operation);
 
-        /// <summary>Every call: a developer-credential registration, and a method of the app whose key value reaches a token API.</summary>
-        public void OnInvocationAndMethodReference(OperationAnalysisContext context)
+        /// <summary>Every call: a method of the app whose key value reaches a token API.</summary>
+        public void OnMethodReference(OperationAnalysisContext context)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            CheckDeveloperKey(context, invocation);
-            var method = invocation.TargetMethod;
+            // Most calls are of methods from references, or return nothing: both are answered before the return type's
+            // base types are walked.
+            var method = ((IInvocationOperation)context.Operation).TargetMethod;
+            if (method.ReturnsVoid || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
+                return;
             if (InvolvesSecurityKey(method.ReturnType))
                 RecordTokenUse(context, method.OriginalDefinition);
         }
@@ -300,6 +309,8 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                 case IArrayTypeSymbol array:
                     return InvolvesSecurityKey(array.ElementType);
                 case INamedTypeSymbol named:
+                    if (named.SpecialType != SpecialType.None)
+                        return false;
                     if (named.IsGenericType)
                     {
                         foreach (var argument in named.TypeArguments)
@@ -308,7 +319,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                                 return true;
                         }
                     }
-                    return named.SpecialType == SpecialType.None && named.IsOrDerivesFrom(SecurityKey);
+                    return named.IsOrDerivesFrom(SecurityKey);
             }
             return false;
         }

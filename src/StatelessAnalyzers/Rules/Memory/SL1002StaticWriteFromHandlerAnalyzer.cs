@@ -30,7 +30,7 @@ public sealed class SL1002StaticWriteFromHandlerAnalyzer : DiagnosticAnalyzer
 
             var analysis = new CompilationAnalysis(symbols);
             start.RegisterOperationAction(analysis.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
-            start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+            start.RegisterInvocationAction(analysis.OnInvocation, EndpointHandlers.MapMethodNames);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
     }

@@ -42,7 +42,9 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
             if (!symbols.IsWebOrWorker || symbols.IServiceCollection is null)
                 return;
             var analysis = new CompilationAnalysis(symbols, start.Compilation.Assembly);
-            start.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+            analysis.Singletons.RegisterWith(start);
+            start.RegisterInvocationAction(analysis.OnMutatingCall, StateWrites.MutatingCallNames);
+            start.RegisterOperationAction(analysis.OnRefOrOutArguments, OperationKind.Invocation);
             start.RegisterOperationAction(analysis.OnAssignment, AssignmentKinds);
             start.RegisterOperationAction(analysis.OnOtherCall, OperationKind.ObjectCreation, OperationKind.FunctionPointerInvocation);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
@@ -96,19 +98,15 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
         public SingletonRegistry Singletons { get; }
 
         /// <summary>
-        /// Every invocation of the compilation: a singleton registration, or a write to what the call's receiver or
-        /// arguments reference (a mutating call on a collection, a <c>ref</c> or <c>out</c> argument, a static helper
-        /// that changes the collection passed first).
+        /// A call of a mutating name (Add, Clear, Array.Copy...): a mutation of what its receiver references, or for a
+        /// static helper, of what its first argument (or <c>destinationArray</c>) references.
         /// </summary>
-        public void OnInvocation(OperationAnalysisContext context)
+        public void OnMutatingCall(OperationAnalysisContext context)
         {
-            Singletons.Record(context);
             var invocation = (IInvocationOperation)context.Operation;
-
-            // The receiver and the first argument are written only by calls of a mutating name (Add, Clear, Array.Copy...):
-            // most calls of a compilation skip them without reading a symbol.
-            var mayMutate = StateWrites.MayMutateThroughCall(invocation.TargetMethod.Name);
-            if (mayMutate && invocation.Instance is { } instance)
+            if (!StateWrites.MayMutateThroughCall(invocation.TargetMethod.Name))
+                return;
+            if (invocation.Instance is { } instance)
             {
                 if (instance is IConditionalAccessInstanceOperation)
                 {
@@ -121,17 +119,28 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
                     OnReference(SkipImplicitConversions(instance), context);
                 }
             }
+            if (!invocation.TargetMethod.IsStatic)
+                return;
             var arguments = invocation.Arguments;
-            var isStatic = invocation.TargetMethod.IsStatic;
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                // ref and out arguments are writes whatever the name (OnRefOrOutArguments).
+                var argument = arguments[i];
+                if (argument.Parameter is { RefKind: not (RefKind.Ref or RefKind.Out) } parameter
+                    && (i == 0 || parameter.Name == "destinationArray"))
+                    OnReference(SkipImplicitConversions(argument.Value), context);
+            }
+        }
+
+        /// <summary>Every invocation of the compilation: its <c>ref</c> and <c>out</c> arguments are writes.</summary>
+        public void OnRefOrOutArguments(OperationAnalysisContext context)
+        {
+            var arguments = ((IInvocationOperation)context.Operation).Arguments;
             for (var i = 0; i < arguments.Length; i++)
             {
                 var argument = arguments[i];
-                if (argument.Parameter is not { } parameter)
-                    continue;
-                if (parameter.RefKind is RefKind.Ref or RefKind.Out)
+                if (argument.Parameter is { RefKind: RefKind.Ref or RefKind.Out })
                     OnWriteTarget(argument.Value, context);
-                else if (mayMutate && isStatic && (i == 0 || parameter.Name == "destinationArray"))
-                    OnReference(SkipImplicitConversions(argument.Value), context);
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,7 +26,7 @@ public sealed class SL3001LocalFileWriteAnalyzer : DiagnosticAnalyzer
             var symbols = WellKnownSymbols.Get(start.Compilation);
             if (!symbols.IsWebOrWorker || symbols.SystemIOFile is null)
                 return;
-            start.RegisterOperationAction(
+            Action<OperationAnalysisContext> analyze =
                 context =>
                 {
                     if (FileSystemWrites.TryGet(context.Operation, symbols) is not { } write
@@ -36,9 +37,9 @@ public sealed class SL3001LocalFileWriteAnalyzer : DiagnosticAnalyzer
                         || StorageScope.IsConsoleEntryPoint(context.Operation, context.ContainingSymbol, symbols))
                         return;
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL3001LocalFileWrite, write.Location, write.Api));
-                },
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
+                };
+            start.RegisterInvocationAction(analyze, FileSystemWrites.InvocationNames);
+            start.RegisterOperationAction(analyze, OperationKind.ObjectCreation);
         });
     }
 }

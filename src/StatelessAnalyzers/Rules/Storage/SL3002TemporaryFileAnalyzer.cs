@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,7 +25,7 @@ public sealed class SL3002TemporaryFileAnalyzer : DiagnosticAnalyzer
             var symbols = WellKnownSymbols.Get(start.Compilation);
             if (!symbols.IsWebOrWorker || symbols.SystemIOPath is null)
                 return;
-            start.RegisterOperationAction(
+            Action<OperationAnalysisContext> analyze =
                 context =>
                 {
                     string? api = null;
@@ -47,9 +49,9 @@ public sealed class SL3002TemporaryFileAnalyzer : DiagnosticAnalyzer
                         || StorageScope.IsConsoleEntryPoint(context.Operation, context.ContainingSymbol, symbols))
                         return;
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL3002TemporaryFile, location, api));
-                },
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
+                };
+            start.RegisterInvocationAction(analyze, FileSystemWrites.InvocationNames.Append("GetTempFileName"));
+            start.RegisterOperationAction(analyze, OperationKind.ObjectCreation);
         });
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -38,7 +39,7 @@ public sealed class SL3003LocalLogFileAnalyzer : DiagnosticAnalyzer
             var nlogFileTarget = new LazyType(symbols, "NLog.Targets.FileTarget");
             var log4netFileAppender = new LazyType(symbols, "log4net.Appender.FileAppender");
 
-            start.RegisterOperationAction(
+            Action<OperationAnalysisContext> analyze =
                 context =>
                 {
                     string? api = null;
@@ -70,9 +71,9 @@ public sealed class SL3003LocalLogFileAnalyzer : DiagnosticAnalyzer
                     var rules = symbols.GetContext(context.Options, context.Operation.Syntax.SyntaxTree);
                     if (rules.MayReportInfrastructure(context.Operation))
                         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL3003LocalLogFile, location, api));
-                },
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
+                };
+            start.RegisterInvocationAction(analyze, new[] { "File", "RollingFile", "AddFile" });
+            start.RegisterOperationAction(analyze, OperationKind.ObjectCreation);
         });
     }
 

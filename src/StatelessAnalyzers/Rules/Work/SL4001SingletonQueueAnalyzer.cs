@@ -26,7 +26,7 @@ public sealed class SL4001SingletonQueueAnalyzer : DiagnosticAnalyzer
             var symbols = WellKnownSymbols.Get(start.Compilation);
             if (!symbols.IsWebOrWorker || symbols.IServiceCollection is null || symbols.QueueTypes.IsEmpty)
                 return;
-            start.RegisterOperationAction(context => Analyze(context, symbols), OperationKind.Invocation);
+            start.RegisterInvocationAction(context => Analyze(context, symbols), ServiceRegistrations.SingletonMethodNames, configuredSingletonMethods: true);
         });
     }
 

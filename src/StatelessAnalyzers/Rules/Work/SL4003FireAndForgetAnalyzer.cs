@@ -72,17 +72,17 @@ public sealed class SL4003FireAndForgetAnalyzer : DiagnosticAnalyzer
     private static StartKind Classify(IInvocationOperation invocation, WellKnownSymbols symbols)
     {
         var method = invocation.TargetMethod;
-        var type = method.ContainingType;
-        if (method.Name is "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" && type.Is(symbols.ThreadPool))
+        var name = method.Name;
+        if (name is "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" && method.ContainingType.Is(symbols.ThreadPool))
             return StartKind.ThreadPool;
-        if (method.Name == "Start" && type.Is(symbols.Thread))
+        if (name == "Start" && method.ContainingType.Is(symbols.Thread))
             return StartKind.ThreadStart;
         // The parent's kind first: most calls are used, and a used call is never fire-and-forget.
-        if (method.ReturnsVoid || !IsDiscarded(invocation) || !symbols.IsTaskLike(method.ReturnType))
+        if (!IsDiscarded(invocation) || method.ReturnsVoid || !symbols.IsTaskLike(method.ReturnType))
             return StartKind.None;
-        if (method.Name == "Run" && type.Is(symbols.Task))
+        if (name == "Run" && method.ContainingType.Is(symbols.Task))
             return StartKind.TaskRun;
-        if (method.Name == "StartNew" && type.Is(symbols.TaskFactory))
+        if (name == "StartNew" && method.ContainingType.Is(symbols.TaskFactory))
             return StartKind.StartNew;
         return StartKind.DiscardedTask;
     }
