@@ -24,6 +24,9 @@ internal readonly record struct FileSystemWrite(string Api, IOperation? Path, Lo
 /// <summary>Recognises the file-system writes of RULES.md SL3001, in static-call and instance forms.</summary>
 internal static class FileSystemWrites
 {
+    /// <summary>The names of the types whose creation <see cref="TryGet"/> can recognise as a write.</summary>
+    public static readonly string[] CreatedTypeNames = { "FileStream", "StreamWriter" };
+
     /// <summary>The names of every method whose call <see cref="TryGet"/> can recognise as a write.</summary>
     public static readonly string[] InvocationNames =
     {

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace StatelessAnalyzers.Core;
 
 /// <summary>
-/// Invocation actions for calls of named methods. A compilation has many calls and most rules care about a few method
+/// Invocation actions for calls of named methods, and creation actions for types of given names. A compilation has many calls and most rules care about a few method
 /// names (<c>AddSingleton</c>, <c>WriteAllText</c>, <c>Run</c>...): under the host, one dictionary lookup on the called
 /// method's name finds the rules that care, so no other rule runs for the call.
 /// </summary>
@@ -46,10 +46,37 @@ internal static class InvocationActions
             },
             OperationKind.Invocation);
     }
+
+    /// <summary>
+    /// Registers <paramref name="action"/> for the object creations of a type named one of <paramref name="typeNames"/>
+    /// (the simple name, without namespace or type arguments). The action must do nothing for any other creation.
+    /// </summary>
+    public static void RegisterObjectCreationAction(
+        this CompilationStartAnalysisContext start,
+        Action<OperationAnalysisContext> action,
+        IEnumerable<string> typeNames)
+    {
+        if (start is IInvocationNameRegistrar registrar)
+        {
+            registrar.RegisterObjectCreationAction(action, typeNames);
+            return;
+        }
+
+        var names = new HashSet<string>(typeNames, StringComparer.Ordinal);
+        start.RegisterOperationAction(
+            context =>
+            {
+                if (context.Operation is IObjectCreationOperation { Type: { } type } && names.Contains(type.Name))
+                    action(context);
+            },
+            OperationKind.ObjectCreation);
+    }
 }
 
-/// <summary>A compilation-start context that dispatches invocation actions by the called method's name (the host's).</summary>
+/// <summary>A compilation-start context that dispatches invocation and creation actions by name (the host's).</summary>
 internal interface IInvocationNameRegistrar
 {
     void RegisterInvocationAction(Action<OperationAnalysisContext> action, IEnumerable<string> methodNames, bool configuredSingletonMethods);
+
+    void RegisterObjectCreationAction(Action<OperationAnalysisContext> action, IEnumerable<string> typeNames);
 }

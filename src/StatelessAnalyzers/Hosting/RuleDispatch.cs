@@ -22,6 +22,7 @@ internal sealed class RuleDispatch
     private readonly List<Action<CompilationAnalysisContext>> compilationEndActions = new();
     private readonly Dictionary<string, List<Action<OperationAnalysisContext>>> invocationActionsByName = new(StringComparer.Ordinal);
     private readonly List<Action<OperationAnalysisContext>> configuredSingletonMethodActions = new();
+    private readonly Dictionary<string, List<Action<OperationAnalysisContext>>> creationActionsByTypeName = new(StringComparer.Ordinal);
 
     private RuleDispatch()
     {
@@ -94,20 +95,13 @@ internal sealed class RuleDispatch
     private void RegisterWith(CompilationStartAnalysisContext start)
     {
         AddConfiguredSingletonMethods(start.Compilation, start.Options);
-        if (operationActions.Count > 0 || invocationActionsByName.Count > 0)
+        if (operationActions.Count > 0 || invocationActionsByName.Count > 0 || creationActionsByTypeName.Count > 0)
         {
             var table = ByKind(operationActions, static kind => (int)kind);
-            Dictionary<string, Action<OperationAnalysisContext>[]>? byName = null;
-            var kinds = ImmutableArray.CreateBuilder<OperationKind>(operationActions.Count + 1);
+            var kinds = ImmutableArray.CreateBuilder<OperationKind>(operationActions.Count + 2);
             kinds.AddRange(operationActions.Keys);
-            if (invocationActionsByName.Count > 0)
-            {
-                byName = new Dictionary<string, Action<OperationAnalysisContext>[]>(invocationActionsByName.Count, StringComparer.Ordinal);
-                foreach (var entry in invocationActionsByName)
-                    byName.Add(entry.Key, entry.Value.ToArray());
-                if (!operationActions.ContainsKey(OperationKind.Invocation))
-                    kinds.Add(OperationKind.Invocation);
-            }
+            var byMethodName = ByName(invocationActionsByName, OperationKind.Invocation, kinds);
+            var byTypeName = ByName(creationActionsByTypeName, OperationKind.ObjectCreation, kinds);
             start.RegisterOperationAction(
                 context =>
                 {
@@ -118,8 +112,15 @@ internal sealed class RuleDispatch
                         foreach (var action in actions)
                             action(context);
                     }
-                    if (byName is not null && operation is IInvocationOperation invocation
-                        && byName.TryGetValue(invocation.TargetMethod.Name, out var named))
+                    var named = operation switch
+                    {
+                        IInvocationOperation invocation when byMethodName is not null =>
+                            byMethodName.TryGetValue(invocation.TargetMethod.Name, out var found) ? found : null,
+                        IObjectCreationOperation { Type: { } type } when byTypeName is not null =>
+                            byTypeName.TryGetValue(type.Name, out var found) ? found : null,
+                        _ => null,
+                    };
+                    if (named is not null)
                     {
                         foreach (var action in named)
                             action(context);
@@ -166,10 +167,26 @@ internal sealed class RuleDispatch
         }
     }
 
-    private void AddInvocationAction(string name, Action<OperationAnalysisContext> action)
+    /// <summary>The actions by name as arrays, with <paramref name="kind"/> added to the kinds the driver calls for; null when none.</summary>
+    private Dictionary<string, Action<OperationAnalysisContext>[]>? ByName(
+        Dictionary<string, List<Action<OperationAnalysisContext>>> actions,
+        OperationKind kind,
+        ImmutableArray<OperationKind>.Builder kinds)
     {
-        if (!invocationActionsByName.TryGetValue(name, out var list))
-            invocationActionsByName.Add(name, list = new List<Action<OperationAnalysisContext>>());
+        if (actions.Count == 0)
+            return null;
+        var byName = new Dictionary<string, Action<OperationAnalysisContext>[]>(actions.Count, StringComparer.Ordinal);
+        foreach (var entry in actions)
+            byName.Add(entry.Key, entry.Value.ToArray());
+        if (!operationActions.ContainsKey(kind))
+            kinds.Add(kind);
+        return byName;
+    }
+
+    private static void AddNamedAction(Dictionary<string, List<Action<OperationAnalysisContext>>> actions, string name, Action<OperationAnalysisContext> action)
+    {
+        if (!actions.TryGetValue(name, out var list))
+            actions.Add(name, list = new List<Action<OperationAnalysisContext>>());
         if (!list.Contains(action))
             list.Add(action);
     }
@@ -189,7 +206,7 @@ internal sealed class RuleDispatch
         foreach (var name in names)
         {
             foreach (var action in configuredSingletonMethodActions)
-                AddInvocationAction(name, action);
+                AddNamedAction(invocationActionsByName, name, action);
         }
     }
 
@@ -227,9 +244,16 @@ internal sealed class RuleDispatch
         {
             action = Timed(action);
             foreach (var name in methodNames)
-                dispatch.AddInvocationAction(name, action);
+                AddNamedAction(dispatch.invocationActionsByName, name, action);
             if (configuredSingletonMethods)
                 dispatch.configuredSingletonMethodActions.Add(action);
+        }
+
+        public void RegisterObjectCreationAction(Action<OperationAnalysisContext> action, IEnumerable<string> typeNames)
+        {
+            action = Timed(action);
+            foreach (var name in typeNames)
+                AddNamedAction(dispatch.creationActionsByTypeName, name, action);
         }
 
         public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds)

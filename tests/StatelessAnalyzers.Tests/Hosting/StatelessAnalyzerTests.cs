@@ -174,12 +174,12 @@ public sealed class StatelessAnalyzerTests
     }
 
     [Fact]
-    public async Task InvocationActionsByNameSeeTheCallsOfTheirNamesAndTheConfiguredSingletonMethods()
+    public async Task ActionsByNameSeeTheCallsAndCreationsOfTheirNamesAndTheConfiguredSingletonMethods()
     {
         var plain = CSharpSyntaxTree.ParseText(
-            "class A { void N() { } void O() { } void Register() { } void M() { N(); O(); Register(); N(); } }", path: "A.cs");
+            "class A { void N() { } void O() { } void Register() { } void M() { N(); O(); Register(); N(); new B(); new A(); } }", path: "A.cs");
         var configured = CSharpSyntaxTree.ParseText(
-            "class B { void Register() { } void Other() { } void M() { Register(); Other(); } }", path: "B.cs");
+            "class B { void Register() { } void Other() { } void M() { Register(); Other(); new B(); } }", path: "B.cs");
         var compilation = CSharpCompilation.Create(
             "Named",
             new[] { plain, configured },
@@ -198,6 +198,10 @@ public sealed class StatelessAnalyzerTests
         // The names filter alone and under the host alike.
         Assert.Equal(new[] { "named N()", "named N()" }, Sorted(hosted.Calls.Where(c => c.StartsWith("named", StringComparison.Ordinal))));
         Assert.Equal(Sorted(alone.Calls.Where(c => c.StartsWith("named", StringComparison.Ordinal))), Sorted(hosted.Calls.Where(c => c.StartsWith("named", StringComparison.Ordinal))));
+
+        // Creations by the created type's name.
+        Assert.Equal(new[] { "creation new B()", "creation new B()" }, Sorted(hosted.Calls.Where(c => c.StartsWith("creation", StringComparison.Ordinal))));
+        Assert.Equal(Sorted(alone.Calls.Where(c => c.StartsWith("creation", StringComparison.Ordinal))), Sorted(hosted.Calls.Where(c => c.StartsWith("creation", StringComparison.Ordinal))));
 
         // Under the host, the configured names of any file reach the action (which still reads each file's options); alone
         // it sees every call.
@@ -260,7 +264,7 @@ public sealed class StatelessAnalyzerTests
         }
     }
 
-    /// <summary>A rule with invocation actions by method name: for <c>N</c>, and for the configured singleton methods.</summary>
+    /// <summary>A rule with actions by name: calls of <c>N</c>, of the configured singleton methods, and creations of <c>B</c>.</summary>
     private sealed class NamedCallsRule : DiagnosticAnalyzer
     {
         public ConcurrentBag<string> Calls { get; } = new();
@@ -276,6 +280,7 @@ public sealed class StatelessAnalyzerTests
             {
                 start.RegisterInvocationAction(c => Calls.Add($"named {c.Operation.Syntax}"), new[] { "N" });
                 start.RegisterInvocationAction(c => Calls.Add($"configured {c.Operation.Syntax}"), Array.Empty<string>(), configuredSingletonMethods: true);
+                start.RegisterObjectCreationAction(c => Calls.Add($"creation {c.Operation.Syntax}"), new[] { "B" });
             });
         }
     }

@@ -52,7 +52,7 @@ public sealed class SL2006LocalDatabaseAnalyzer : DiagnosticAnalyzer
                 },
                 new[] { "UseInMemoryDatabase", "UseSqlite", "AddSqlite" });
 
-            start.RegisterOperationAction(
+            start.RegisterObjectCreationAction(
                 operationContext =>
                 {
                     var creation = (IObjectCreationOperation)operationContext.Operation;
@@ -70,7 +70,7 @@ public sealed class SL2006LocalDatabaseAnalyzer : DiagnosticAnalyzer
                     var location = creation.Syntax is ObjectCreationExpressionSyntax { Type: { } typeSyntax } ? typeSyntax.GetLocation() : creation.Syntax.GetLocation();
                     operationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2006LocalDatabase, location, type!.Name, where));
                 },
-                OperationKind.ObjectCreation);
+                new[] { "SqliteConnection", "SQLiteConnection", "LiteDatabase" });
         });
     }
 

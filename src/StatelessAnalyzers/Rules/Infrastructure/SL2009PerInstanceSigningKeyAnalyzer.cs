@@ -36,7 +36,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                 start.RegisterInvocationAction(analysis.OnInvocation, DeveloperKeyMethodNames);
                 return;
             }
-            start.RegisterOperationAction(analysis.OnCreation, OperationKind.ObjectCreation);
+            start.RegisterObjectCreationAction(analysis.OnCreation, new[] { "SymmetricSecurityKey", "RsaSecurityKey", "ECDsaSecurityKey" });
             start.RegisterOperationAction(analysis.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
             start.RegisterInvocationAction(analysis.OnInvocation, DeveloperKeyMethodNames);
             start.RegisterOperationAction(analysis.OnMethodReference, OperationKind.Invocation);
@@ -66,6 +66,10 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         // Keys stored in a member of the application: reported at the end when some use of the member reaches a token API.
         private readonly ConcurrentBag<(ISymbol Member, Location Location, string Name)> storedKeys = new();
         private readonly ConcurrentDictionary<ISymbol, bool> membersUsedForTokens = new(SymbolEqualityComparer.Default);
+
+        // InvolvesSecurityKey of the non-generic named types, by symbol object: the types of the members referenced
+        // and the methods called recur across a compilation. Read before written.
+        private readonly ConcurrentDictionary<ISymbol, bool> keyTypes = new(DefinitionComparer.Instance);
 
         public CompilationAnalysis(WellKnownSymbols symbols)
         {
@@ -318,8 +322,13 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                             if (InvolvesSecurityKey(argument))
                                 return true;
                         }
+                        return named.IsOrDerivesFrom(SecurityKey);
                     }
-                    return named.IsOrDerivesFrom(SecurityKey);
+                    if (keyTypes.TryGetValue(named, out var known))
+                        return known;
+                    var result = named.IsOrDerivesFrom(SecurityKey);
+                    keyTypes.TryAdd(named, result);
+                    return result;
             }
             return false;
         }

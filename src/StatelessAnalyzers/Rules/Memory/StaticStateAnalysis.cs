@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,6 +17,12 @@ namespace StatelessAnalyzers.Rules.Memory;
 /// </summary>
 internal static class StaticStateAnalysis
 {
+    // Whether an outermost type declares static storage, by type, shared by the SL1001 and SL1005 analyses of a
+    // compilation (and by every nested type): the syntax of each type is read once.
+    private static readonly ConditionalWeakTable<WellKnownSymbols, ConcurrentDictionary<ISymbol, bool>> StaticStorage = new();
+    private static readonly ConditionalWeakTable<WellKnownSymbols, ConcurrentDictionary<ISymbol, bool>>.CreateValueCallback NewStaticStorage =
+        static _ => new ConcurrentDictionary<ISymbol, bool>(DefinitionComparer.Instance);
+
     /// <summary>Registers the analysis for the members of request-handling types (SL1001) or of the other types (SL1005).</summary>
     public static void Register(AnalysisContext context, bool requestHandlingTypes)
     {
@@ -25,7 +32,7 @@ internal static class StaticStateAnalysis
             if (!symbols.IsWebProject)
                 return; // family 1 looks at web projects only: nothing registered, no cost
 
-            var analysis = new CompilationAnalysis(symbols, requestHandlingTypes);
+            var analysis = new CompilationAnalysis(symbols, requestHandlingTypes, StaticStorage.GetValue(symbols, NewStaticStorage));
             start.RegisterSymbolStartAction(analysis.OnTypeStart, SymbolKind.NamedType);
             start.RegisterOperationAction(analysis.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
@@ -64,11 +71,13 @@ internal static class StaticStateAnalysis
         private readonly ConcurrentDictionary<ISymbol, bool> mutatedOutsideInitialization = new(SymbolEqualityComparer.Default);
 
         private readonly bool requestHandlingTypes;
+        private readonly ConcurrentDictionary<ISymbol, bool> staticStorage;
 
-        public CompilationAnalysis(WellKnownSymbols symbols, bool requestHandlingTypes)
+        public CompilationAnalysis(WellKnownSymbols symbols, bool requestHandlingTypes, ConcurrentDictionary<ISymbol, bool> staticStorage)
         {
             this.symbols = symbols;
             this.requestHandlingTypes = requestHandlingTypes;
+            this.staticStorage = staticStorage;
         }
 
         public void OnTypeStart(SymbolStartAnalysisContext context)
@@ -79,7 +88,12 @@ internal static class StaticStateAnalysis
                 outermost = outermost.ContainingType;
 
             // Most types declare no static field or property at all: the syntax says so without binding anything.
-            if (!DeclaresStaticStorage(outermost, context.CancellationToken))
+            if (!staticStorage.TryGetValue(outermost, out var declares))
+            {
+                declares = DeclaresStaticStorage(outermost, context.CancellationToken);
+                staticStorage.TryAdd(outermost, declares);
+            }
+            if (!declares)
                 return;
 
             // Candidates are collected once for the outermost type and its nested types: a private static member can

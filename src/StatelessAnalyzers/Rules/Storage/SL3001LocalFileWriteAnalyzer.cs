@@ -39,7 +39,7 @@ public sealed class SL3001LocalFileWriteAnalyzer : DiagnosticAnalyzer
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL3001LocalFileWrite, write.Location, write.Api));
                 };
             start.RegisterInvocationAction(analyze, FileSystemWrites.InvocationNames);
-            start.RegisterOperationAction(analyze, OperationKind.ObjectCreation);
+            start.RegisterObjectCreationAction(analyze, FileSystemWrites.CreatedTypeNames);
         });
     }
 }

@@ -51,7 +51,7 @@ public sealed class SL3002TemporaryFileAnalyzer : DiagnosticAnalyzer
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL3002TemporaryFile, location, api));
                 };
             start.RegisterInvocationAction(analyze, FileSystemWrites.InvocationNames.Append("GetTempFileName"));
-            start.RegisterOperationAction(analyze, OperationKind.ObjectCreation);
+            start.RegisterObjectCreationAction(analyze, FileSystemWrites.CreatedTypeNames);
         });
     }
 }
