@@ -1,3 +1,7 @@
+using Microsoft.CodeAnalysis.Text;
+using System.Threading;
+using System.Collections.Generic;
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -37,9 +41,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                 return;
             }
             start.RegisterObjectCreationAction(analysis.OnCreation, new[] { "SymmetricSecurityKey", "RsaSecurityKey", "ECDsaSecurityKey" });
-            start.RegisterOperationAction(analysis.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
             start.RegisterInvocationAction(analysis.OnInvocation, DeveloperKeyMethodNames);
-            start.RegisterOperationAction(analysis.OnMethodReference, OperationKind.Invocation);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
     }
@@ -65,7 +67,6 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
 
         // Keys stored in a member of the application: reported at the end when some use of the member reaches a token API.
         private readonly ConcurrentBag<(ISymbol Member, Location Location, string Name)> storedKeys = new();
-        private readonly ConcurrentDictionary<ISymbol, bool> membersUsedForTokens = new(SymbolEqualityComparer.Default);
 
         // InvolvesSecurityKey of the non-generic named types, by symbol object: the types of the members referenced
         // and the methods called recur across a compilation. Read before written.
@@ -89,18 +90,6 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? SecurityKey { get; }
 
         public void OnInvocation(OperationAnalysisContext context) => CheckDeveloperKey(context, (IInvocationOperation)context.Operation);
-
-        /// <summary>Every call: a method of the app whose key value reaches a token API.</summary>
-        public void OnMethodReference(OperationAnalysisContext context)
-        {
-            // Most calls are of methods from references, or return nothing: both are answered before the return type's
-            // base types are walked.
-            var method = ((IInvocationOperation)context.Operation).TargetMethod;
-            if (method.ReturnsVoid || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
-                return;
-            if (InvolvesSecurityKey(method.ReturnType))
-                RecordTokenUse(context, method.OriginalDefinition);
-        }
 
         /// <summary>Reports <c>AddDeveloperSigningCredential</c> and OpenIddict's development keys.</summary>
         private void CheckDeveloperKey(OperationAnalysisContext context, IInvocationOperation invocation)
@@ -145,40 +134,117 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                 storedKeys.Add((consumer.Member!, location, type.Name));
         }
 
-        /// <summary>Records the application's fields, properties and methods whose key value reaches a token API.</summary>
-        public void OnMemberReference(OperationAnalysisContext context)
-        {
-            switch (context.Operation)
-            {
-                case IFieldReferenceOperation field:
-                    if (InvolvesSecurityKey(field.Field.Type))
-                        RecordTokenUse(context, field.Field);
-                    break;
-                case IPropertyReferenceOperation property:
-                    if (InvolvesSecurityKey(property.Property.Type))
-                        RecordTokenUse(context, property.Property);
-                    break;
-            }
-        }
-
-        private void RecordTokenUse(OperationAnalysisContext context, ISymbol member)
-        {
-            if (!IsApplicationMember(member))
-                return;
-            var consumer = FindConsumer(context.Operation);
-            if (consumer.Local is { } local)
-                consumer = FollowLocal(context.Operation, local);
-            if (consumer.Kind == ConsumerKind.TokenApi)
-                membersUsedForTokens.TryAdd(member, true);
-        }
-
+        /// <summary>
+        /// Reports the keys stored in a member of the application that some use of the member hands to a token API.
+        /// The uses are looked for here, once a key has been stored: the files that name such a member are read for
+        /// references to it, so that no reference of the compilation has to be looked at while none is.
+        /// </summary>
         public void OnCompilationEnd(CompilationAnalysisContext context)
         {
+            if (storedKeys.IsEmpty)
+                return;
+            var members = new Dictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            foreach (var (member, _, _) in storedKeys)
+                members[member.OriginalDefinition] = false;
+            FindTokenUses(context.Compilation, members, context.CancellationToken);
             foreach (var (member, location, name) in storedKeys)
             {
-                if (membersUsedForTokens.ContainsKey(member))
+                if (members[member.OriginalDefinition])
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2009PerInstanceSigningKeyCompilationEnd, location, name));
             }
+        }
+
+        /// <summary>
+        /// Marks in <paramref name="members"/> the fields, properties and methods that some reference or call hands to a
+        /// token API (directly or through a local). Only files whose text contains a member's name are parsed for uses.
+        /// </summary>
+        private void FindTokenUses(Compilation compilation, Dictionary<ISymbol, bool> members, CancellationToken cancellationToken)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in members.Keys)
+            {
+                if (InvolvesSecurityKey(KeyValueType(member)))
+                    names.Add(member.Name);
+            }
+            if (names.Count == 0)
+                return;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!MentionsAny(tree.GetText(cancellationToken), names))
+                    continue;
+                SemanticModel? model = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    if (node is not SimpleNameSyntax simpleName || !names.Contains(simpleName.Identifier.ValueText))
+                        continue;
+#pragma warning disable RS1030 // Only once a key is stored in a member, only for the files that name the member.
+                    model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (ReferenceOf(model, simpleName, cancellationToken) is not { } use)
+                        continue;
+                    var member = use switch
+                    {
+                        IFieldReferenceOperation field => (ISymbol)field.Field.OriginalDefinition,
+                        IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+                        IInvocationOperation invocation => invocation.TargetMethod.OriginalDefinition,
+                        _ => null,
+                    };
+                    if (member is null || !members.TryGetValue(member, out var used) || used)
+                        continue;
+                    var consumer = FindConsumer(use);
+                    if (consumer.Local is { } local)
+                        consumer = FollowLocal(use, local);
+                    if (consumer.Kind == ConsumerKind.TokenApi)
+                        members[member] = true;
+                }
+            }
+        }
+
+        /// <summary>The type of the value a stored-key member gives: a field's or property's type, a method's return type.</summary>
+        private static ITypeSymbol? KeyValueType(ISymbol member) => member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            IMethodSymbol method => method.ReturnType,
+            _ => null,
+        };
+
+        /// <summary>The member reference or call a name is the member of: <c>Key</c>, <c>this.Key</c>, <c>holder?.Key</c>, <c>GetKey()</c>.</summary>
+        private static IOperation? ReferenceOf(SemanticModel model, SimpleNameSyntax name, CancellationToken cancellationToken)
+        {
+            SyntaxNode expression = name;
+            if (expression.Parent is MemberAccessExpressionSyntax access && access.Name == expression)
+                expression = access;
+            else if (expression.Parent is MemberBindingExpressionSyntax binding && binding.Name == expression)
+                expression = binding;
+            if (expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression)
+                expression = invocation;
+            return model.GetOperation(expression, cancellationToken) switch
+            {
+                IConversionOperation { IsImplicit: true, Operand: var operand } => operand,
+                var operation => operation,
+            };
+        }
+
+        /// <summary>True when <paramref name="text"/> contains one of <paramref name="names"/> (a plain scan, no syntax).</summary>
+        private static bool MentionsAny(SourceText text, HashSet<string> names)
+        {
+            foreach (var name in names)
+            {
+                var first = name[0];
+                for (var i = 0; i + name.Length <= text.Length; i++)
+                {
+                    if (text[i] != first)
+                        continue;
+                    var j = 1;
+                    while (j < name.Length && text[i + j] == name[j])
+                        j++;
+                    if (j == name.Length)
+                        return true;
+                }
+            }
+            return false;
         }
 
         private bool MayReport(OperationAnalysisContext context, IOperation operation) =>

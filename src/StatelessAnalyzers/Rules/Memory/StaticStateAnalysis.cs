@@ -61,7 +61,7 @@ internal static class StaticStateAnalysis
     private sealed class CompilationAnalysis
     {
         private readonly WellKnownSymbols symbols;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<TypeAnalysis?>> typeAnalyses = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, Lazy<TypeAnalysis?>> typeAnalyses = new(DefinitionComparer.Instance);
 
         // Non-private candidates not changed inside their own type: their verdict waits for the whole compilation.
         private readonly ConcurrentBag<(ISymbol Member, Candidate Candidate)> pending = new();
@@ -98,7 +98,9 @@ internal static class StaticStateAnalysis
 
             // Candidates are collected once for the outermost type and its nested types: a private static member can
             // be written from any of them, and each type's own symbol-start actions see only that type's code.
-            var analysis = typeAnalyses.GetOrAdd(outermost, t => new Lazy<TypeAnalysis?>(() => CreateTypeAnalysis(t, context))).Value;
+            if (!typeAnalyses.TryGetValue(outermost, out var lazy))
+                lazy = typeAnalyses.GetOrAdd(outermost, new Lazy<TypeAnalysis?>(() => CreateTypeAnalysis(outermost, context)));
+            var analysis = lazy.Value;
             if (analysis is null)
                 return;
 

@@ -35,11 +35,7 @@ public sealed class SL4004ScheduledWorkAnalyzer : DiagnosticAnalyzer
     private static void OnTypeStart(SymbolStartAnalysisContext context, WellKnownSymbols symbols)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        // A class that derives from object and lists no interface cannot be a hosted service: most classes are
-        // answered before any interface list is read.
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract
-            || (type.BaseType is { SpecialType: SpecialType.System_Object } && type.Interfaces.IsEmpty)
-            || !symbols.IsHostedService(type)
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || !symbols.IsHostedService(type)
             || type.Locations.Length == 0 || type.Locations[0].SourceTree is not { } tree)
             return;
         var rules = symbols.GetContext(context.Options, tree);

@@ -120,6 +120,57 @@ public sealed class SL2009PerInstanceSigningKeyTests
     }.RunAsync();
 
     [Fact]
+    public Task Reports_KeyStoredInAMethodOrInstanceMemberUsedDirectlyOrThroughALocal() => new Verify.Test
+    {
+        TestCode = """
+            using System.Security.Cryptography;
+            using Microsoft.IdentityModel.Tokens;
+
+            public sealed class KeyHolder
+            {
+                private readonly SecurityKey signing = new {|#0:SymmetricSecurityKey|}(RandomNumberGenerator.GetBytes(32));
+
+                public SecurityKey Current { get; } = new {|#1:SymmetricSecurityKey|}(RandomNumberGenerator.GetBytes(32));
+
+                // A key typed as object: its uses are not followed.
+                public object Untyped { get; } = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32));
+
+                public static SecurityKey Create() => new {|#2:RsaSecurityKey|}(RSA.Create());
+
+                public SigningCredentials Credentials()
+                {
+                    var key = this.signing;
+                    return new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
+                }
+            }
+            """,
+        AdditionalSources =
+        {
+            ("IdentityModel.cs", TokenStubs.IdentityModel),
+            ("TokenService.cs", """
+                using Microsoft.IdentityModel.Tokens;
+
+                public sealed class TokenService
+                {
+                    public TokenValidationParameters Validate(KeyHolder holder) => new()
+                    {
+                        IssuerSigningKey = holder.Current,
+                        TokenDecryptionKey = KeyHolder.Create(),
+                    };
+
+                    public SigningCredentials Untyped(KeyHolder holder) => new((SecurityKey)holder.Untyped, SecurityAlgorithms.HmacSha256);
+                }
+                """),
+        },
+        ExpectedDiagnostics =
+        {
+            Verify.Diagnostic().WithLocation(0).WithArguments("SymmetricSecurityKey"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("SymmetricSecurityKey"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("RsaSecurityKey"),
+        },
+    }.RunAsync();
+
+    [Fact]
     public Task Ignores_KeysFromConfigurationOrImportedKeyMaterial() => Run("""
         using System;
         using System.Security.Cryptography;
