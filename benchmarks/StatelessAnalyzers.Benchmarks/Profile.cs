@@ -30,10 +30,14 @@ internal static class Profile
         var warmUp = Workload.FromCorpus(100, seed: 2, antiPatternRate: 0.05).Compile();
         warmUp.GetDiagnostics();
         Analyze(warmUp, mode);
+        var compiles = new List<double>();
         for (var run = 0; run < runs; run++)
         {
+            GC.Collect();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var compilation = workload.Compile();
             compilation.GetDiagnostics();
+            compiles.Add(clock.Elapsed.TotalMilliseconds);
             GC.Collect();
             var gen0 = GC.CollectionCount(0);
             var gen2 = GC.CollectionCount(2);
@@ -43,11 +47,11 @@ internal static class Profile
             if (ruleMs is not null)
                 shares.Add(ruleMs);
             Console.WriteLine(
-                $"run {run + 1}: {total:F1} ms, {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(2) - gen2} full, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms paused)"
+                $"run {run + 1}: {total:F1} ms ({100 * total / compiles[^1]:F2}% of the {compiles[^1]:F0} ms compile), {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(2) - gen2} full, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms paused)"
                 + (ruleMs is null ? string.Empty : ": " + Top(ruleMs)));
         }
 
-        var line = $"median: {Median(totals):F1} ms, {workload.Files} files";
+        var line = $"median: {Median(totals):F1} ms ({100 * Median(totals.Select((t, i) => t / compiles[i])):F2}% of the compile), {workload.Files} files";
         if (shares.Count > 0)
             line += ": " + Top(Enumerable.Range(0, Package.Rules.Length).Select(i => Median(shares.Select(s => s[i]))).ToArray(), Package.Rules.Length);
         Console.WriteLine(line);

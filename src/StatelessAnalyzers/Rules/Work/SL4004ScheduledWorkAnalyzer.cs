@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,37 +28,29 @@ public sealed class SL4004ScheduledWorkAnalyzer : DiagnosticAnalyzer
             var symbols = WellKnownSymbols.Get(start.Compilation);
             if (!symbols.IsWebOrWorker || symbols.IHostedService is null)
                 return;
-            start.RegisterSymbolStartAction(context => OnTypeStart(context, symbols), SymbolKind.NamedType);
+
+            // A schedule is a call or a creation of a few names: the host finds them by name, and only then is the class
+            // whose member holds it asked whether it is a hosted service. One finding per class, naming the first
+            // schedule found.
+            var reported = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            start.RegisterInvocationAction(context => OnSchedule(context, symbols, reported), new[] { "WaitForNextTickAsync", "Delay" });
+            start.RegisterObjectCreationAction(context => OnSchedule(context, symbols, reported), new[] { "Timer" });
         });
     }
 
-    private static void OnTypeStart(SymbolStartAnalysisContext context, WellKnownSymbols symbols)
+    private static void OnSchedule(OperationAnalysisContext context, WellKnownSymbols symbols, ConcurrentDictionary<ISymbol, bool> reported)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract || !symbols.IsHostedService(type)
-            || type.Locations.Length == 0 || type.Locations[0].SourceTree is not { } tree)
+        if (Describe(context.Operation, symbols) is not { } mechanism
+            || context.ContainingSymbol is not { } member
+            || (member as INamedTypeSymbol ?? member.ContainingType) is not { TypeKind: TypeKind.Class, IsAbstract: false } type
+            || type.Locations.Length == 0 || type.Locations[0].SourceTree is not { } tree
+            || !symbols.IsHostedService(type))
             return;
         var rules = symbols.GetContext(context.Options, tree);
-        if (!rules.InfrastructureRulesApply)
+        if (!rules.InfrastructureRulesApply || DevelopmentGuards.IsGuarded(context.Operation, rules.Options))
             return;
-
-        // The first schedule found names the mechanism in the message; one finding per type.
-        string? mechanism = null;
-        context.RegisterOperationAction(
-            operationContext =>
-            {
-                var found = Describe(operationContext.Operation, symbols);
-                if (found is not null && !DevelopmentGuards.IsGuarded(operationContext.Operation, rules.Options))
-                    Interlocked.CompareExchange(ref mechanism, found, null);
-            },
-            OperationKind.Invocation,
-            OperationKind.ObjectCreation);
-
-        context.RegisterSymbolEndAction(endContext =>
-        {
-            if (Volatile.Read(ref mechanism) is { } what)
-                endContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SL4004ScheduledWork, type.Locations[0], type.Name, what));
-        });
+        if (reported.TryAdd(type.OriginalDefinition, true))
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL4004ScheduledWork, type.Locations[0], type.Name, mechanism));
     }
 
     private static string? Describe(IOperation operation, WellKnownSymbols symbols)
