@@ -166,7 +166,8 @@ internal sealed class WellKnownSymbols
     /// <summary>True for <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> and <c>ValueTask&lt;T&gt;</c>.</summary>
     public bool IsTaskLike(ITypeSymbol? type)
     {
-        if (type is not INamedTypeSymbol named)
+        // Asked for the return type of many calls: the name rules out most types before any symbol is compared.
+        if (type is not INamedTypeSymbol { Name: "Task" or "ValueTask" } named)
             return false;
         var definition = named.OriginalDefinition;
         return definition.Is(Task) || definition.Is(TaskOfT) || definition.Is(ValueTask) || definition.Is(ValueTaskOfT);

@@ -71,8 +71,10 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
         /// <summary>A field or property of a class: reported when its type is a cache.</summary>
         public void OnMember(SymbolAnalysisContext context)
         {
+            // Every field and property of the compilation comes here: the member's type decides first.
             var member = context.Symbol;
-            if (member.ContainingType is not { TypeKind: TypeKind.Class, IsImplicitlyDeclared: false } type || !IsCacheMember(member, type))
+            if (member.IsImplicitlyDeclared || !IsCacheType(MemberFacts.GetMemberType(member))
+                || member.ContainingType is not { TypeKind: TypeKind.Class, IsImplicitlyDeclared: false } type)
                 return;
             Report(context, type, member.Locations[0], member.Name);
         }

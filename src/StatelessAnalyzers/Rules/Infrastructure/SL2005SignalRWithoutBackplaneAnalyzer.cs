@@ -76,6 +76,9 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
         var method = invocation.TargetMethod;
         if (method.Name is "AddStackExchangeRedis" or "AddAzureSignalR")
             return true;
+        // A call with a receiver is not an extension method call (those pass the receiver as the first argument).
+        if (invocation.Instance is not null)
+            return false;
         var definition = method.ReducedFrom ?? method;
         if (!definition.IsExtensionMethod)
             return false;
