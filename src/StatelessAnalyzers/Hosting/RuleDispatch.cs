@@ -12,7 +12,9 @@ namespace StatelessAnalyzers.Hosting;
 /// One compilation's shared callbacks: the rules' compilation-start actions run against a context that collects their
 /// operation, symbol, symbol-start and compilation-end actions by kind, and the host then registers one action per
 /// kind with the driver. Each shared action passes the driver's own context on to the rules' actions for that kind,
-/// in rule order, so a rule sees exactly what it would see registered on its own.
+/// in rule order, so a rule sees exactly what it would see registered on its own. Invocation and creation actions
+/// registered by name (<see cref="InvocationActions"/>) sit in dictionaries keyed by the called method's or the
+/// created type's name: the shared operation callback reads the name once and runs only the actions for it.
 /// </summary>
 internal sealed class RuleDispatch
 {

@@ -13,8 +13,8 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 /// </summary>
 /// <remarks>
 /// Symbol actions look at each field, property and instance constructor, and a compilation-wide operation action at
-/// every object creation and property reference: both ask first whether a type is a cache, which for most types is
-/// answered without a lookup, and no class's member list is read. A creation counts for the class whose member
+/// every object creation and property reference: both ask first whether a type is a cache, answered once per type
+/// definition, and no class's member list is read. A creation counts for the class whose member
 /// contains it. Findings in request-handling types are reported at once, the others at compilation end when their
 /// class is a singleton.
 /// </remarks>
