@@ -24,7 +24,7 @@ internal static class InvocationActions
         IEnumerable<string> methodNames,
         bool configuredSingletonMethods = false)
     {
-        if (start is IInvocationNameRegistrar registrar)
+        if (start is INamedActionRegistrar registrar)
         {
             registrar.RegisterInvocationAction(action, methodNames, configuredSingletonMethods);
             return;
@@ -56,7 +56,7 @@ internal static class InvocationActions
         Action<OperationAnalysisContext> action,
         IEnumerable<string> typeNames)
     {
-        if (start is IInvocationNameRegistrar registrar)
+        if (start is INamedActionRegistrar registrar)
         {
             registrar.RegisterObjectCreationAction(action, typeNames);
             return;
@@ -74,7 +74,7 @@ internal static class InvocationActions
 }
 
 /// <summary>A compilation-start context that dispatches invocation and creation actions by name (the host's).</summary>
-internal interface IInvocationNameRegistrar
+internal interface INamedActionRegistrar
 {
     void RegisterInvocationAction(Action<OperationAnalysisContext> action, IEnumerable<string> methodNames, bool configuredSingletonMethods);
 

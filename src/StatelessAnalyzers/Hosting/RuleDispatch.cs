@@ -216,7 +216,7 @@ internal sealed class RuleDispatch
     /// The compilation-start context the rules see: operation, symbol, symbol-start and compilation-end actions are
     /// collected for sharing; anything else a rule may register goes to the driver as it is.
     /// </summary>
-    private sealed class RuleStartContext : CompilationStartAnalysisContext, IInvocationNameRegistrar
+    private sealed class RuleStartContext : CompilationStartAnalysisContext, INamedActionRegistrar
     {
         private readonly CompilationStartAnalysisContext start;
         private readonly RuleDispatch dispatch;

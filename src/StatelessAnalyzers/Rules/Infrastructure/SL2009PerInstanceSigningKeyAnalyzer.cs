@@ -68,10 +68,6 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         // Keys stored in a member of the application: reported at the end when some use of the member reaches a token API.
         private readonly ConcurrentBag<(ISymbol Member, Location Location, string Name)> storedKeys = new();
 
-        // InvolvesSecurityKey of the non-generic named types, by symbol object: the types of the members referenced
-        // and the methods called recur across a compilation. Read before written.
-        private readonly ConcurrentDictionary<ISymbol, bool> keyTypes = new(DefinitionComparer.Instance);
-
         public CompilationAnalysis(WellKnownSymbols symbols)
         {
             this.symbols = symbols;
@@ -368,9 +364,9 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// True for <c>SecurityKey</c>, its subclasses, arrays of them and generic types over them. Asked for the type of
-        /// every member reference and call: special types (void, string, int...) answer at once, the others by a walk
-        /// up the base types that allocates nothing.
+        /// True for <c>SecurityKey</c>, its subclasses, arrays of them and generic types over them. Asked where a fresh
+        /// key goes and for the members that store one: special types (void, string, int...) answer at once, the others
+        /// by a walk up the base types that allocates nothing.
         /// </summary>
         private bool InvolvesSecurityKey(ITypeSymbol? type)
         {
@@ -388,13 +384,8 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                             if (InvolvesSecurityKey(argument))
                                 return true;
                         }
-                        return named.IsOrDerivesFrom(SecurityKey);
                     }
-                    if (keyTypes.TryGetValue(named, out var known))
-                        return known;
-                    var result = named.IsOrDerivesFrom(SecurityKey);
-                    keyTypes.TryAdd(named, result);
-                    return result;
+                    return named.IsOrDerivesFrom(SecurityKey);
             }
             return false;
         }
