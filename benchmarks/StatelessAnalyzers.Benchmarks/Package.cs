@@ -42,7 +42,7 @@ internal static class Package
     public static (StatelessAnalyzer Host, RuleTimer Timer) TimedHost()
     {
         var host = Host(StatelessAnalyzer.CreateRules());
-        var timer = new RuleTimer(host.Rules.Length);
+        var timer = new RuleTimer(host.Rules.Length, GC.GetAllocatedBytesForCurrentThread);
         host.Timer = timer;
         return (host, timer);
     }

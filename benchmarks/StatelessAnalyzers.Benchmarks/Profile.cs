@@ -21,9 +21,20 @@ internal static class Profile
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
         var mode = args.Length > 2 ? args[2] : string.Empty;
         var workload = Workload.FromCorpus(files, seed: 1, antiPatternRate: 0.05);
+        if (mode == "counts")
+        {
+            var c = workload.Compile();
+            var counter = new CountingAnalyzer();
+            var a = Measurement.Attach(c, ImmutableArray.Create<DiagnosticAnalyzer>(counter));
+            a.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            foreach (var kv in counter.Counts.OrderByDescending(k => k.Value)) Console.WriteLine($"{kv.Value,8} {kv.Key}");
+            return 0;
+        }
 
         var totals = new List<double>();
         var shares = new List<double[]>();
+        var megabytes = new List<double[]>();
+        var collections = new List<double[]>();
 
         // One warm-up run on a small corpus, so that the first measured run does not pay for the JIT.
         // The warm-up's compile also reads the references' metadata, which the measured runs then share.
@@ -42,24 +53,38 @@ internal static class Profile
             var gen0 = GC.CollectionCount(0);
             var gen2 = GC.CollectionCount(2);
             var pause = GC.GetTotalPauseDuration();
-            var (total, ruleMs) = Analyze(compilation, mode);
+            var (total, rules) = Analyze(compilation, mode);
             totals.Add(total);
-            if (ruleMs is not null)
-                shares.Add(ruleMs);
+            if (rules is not null)
+            {
+                shares.Add(rules.Value.Ms);
+                megabytes.Add(rules.Value.MB);
+                collections.Add(rules.Value.Collections);
+            }
             Console.WriteLine(
                 $"run {run + 1}: {total:F1} ms ({100 * total / compiles[^1]:F2}% of the {compiles[^1]:F0} ms compile), {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(2) - gen2} full, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms paused)"
-                + (ruleMs is null ? string.Empty : ": " + Top(ruleMs)));
+                + (rules is null ? string.Empty : ": " + Top(rules.Value.Ms)));
         }
 
         var line = $"median: {Median(totals):F1} ms ({100 * Median(totals.Select((t, i) => t / compiles[i])):F2}% of the compile), {workload.Files} files";
-        if (shares.Count > 0)
-            line += ": " + Top(Enumerable.Range(0, Package.Rules.Length).Select(i => Median(shares.Select(s => s[i]))).ToArray(), Package.Rules.Length);
         Console.WriteLine(line);
+        if (shares.Count > 0)
+        {
+            // Each rule's medians: time, allocations and the collections that started inside its actions.
+            Console.WriteLine("rule      ms      MB  collections");
+            var count = Package.Rules.Length;
+            var ms = Enumerable.Range(0, count).Select(i => Median(shares.Select(s => s[i]))).ToArray();
+            foreach (var i in Enumerable.Range(0, count).OrderByDescending(i => ms[i]))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{Package.Ids(Package.Rules[i]),-7} {ms[i],6:F1} {Median(megabytes.Select(m => m[i])),7:F1} {Median(collections.Select(c => c[i])),12:F1}"));
+            }
+        }
         return 0;
     }
 
     /// <summary>The host's driver execution time, and each rule's share when <paramref name="mode"/> is <c>rules</c>.</summary>
-    private static (double Total, double[]? RuleMs) Analyze(Compilation compilation, string mode)
+    private static (double Total, (double[] Ms, double[] MB, double[] Collections)? Rules) Analyze(Compilation compilation, string mode)
     {
         StatelessAnalyzer host;
         RuleTimer? timer = null;
@@ -73,7 +98,13 @@ internal static class Profile
         var analysis = Measurement.Attach(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host));
         analysis.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         var total = analysis.GetAnalyzerTelemetryInfoAsync(host, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
-        return (total, timer is null ? null : Enumerable.Range(0, host.Rules.Length).Select(i => timer.Elapsed(i).TotalMilliseconds).ToArray());
+        if (timer is null)
+            return (total, null);
+        var rules = Enumerable.Range(0, host.Rules.Length);
+        return (total, (
+            rules.Select(i => timer.Elapsed(i).TotalMilliseconds).ToArray(),
+            rules.Select(i => timer.Allocated(i) / 1048576.0).ToArray(),
+            rules.Select(i => (double)timer.Collections(i)).ToArray()));
     }
 
     private static string Top(double[] ms, int count = 6) =>

@@ -76,7 +76,8 @@ internal sealed class WellKnownSymbols
     private static readonly object NotFound = new();
 
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> byName = new(System.StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<SyntaxTree, RuleContext> contextsByTree = new();
+    private readonly ConcurrentDictionary<SyntaxTree, RuleContext> contextsByTree;
+    private readonly ConcurrentDictionary<AnalyzerConfigOptions, RuleContext> contextsByConfig = new(ReferenceComparer<AnalyzerConfigOptions>.Instance);
     private readonly ConcurrentDictionary<StatelessOptions, RuleContext> contexts = new();
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> frameworkAssemblies = new(SymbolEqualityComparer.Default);
     private readonly object?[] resolved = new object?[55];
@@ -84,6 +85,9 @@ internal sealed class WellKnownSymbols
     private WellKnownSymbols(Compilation compilation)
     {
         Compilation = compilation;
+        // Sized for one entry per file up front: every file is added, and a growing table rehashes all of them.
+        contextsByTree = new ConcurrentDictionary<SyntaxTree, RuleContext>(
+            concurrencyLevel: 4, capacity: compilation.SyntaxTrees is IReadOnlyCollection<SyntaxTree> trees ? trees.Count : 31);
 
         HttpContext = Get("Microsoft.AspNetCore.Http.HttpContext");
         IHost = Get("Microsoft.Extensions.Hosting.IHost");
@@ -256,14 +260,16 @@ internal sealed class WellKnownSymbols
 
     /// <summary>
     /// The classifiers for the options of <paramref name="tree"/>: one dictionary lookup per call, the options parsed
-    /// once per tree.
+    /// once per distinct options object (files that share an <c>.editorconfig</c> section usually share one).
     /// </summary>
     public RuleContext GetContext(AnalyzerOptions options, SyntaxTree tree)
     {
         if (contextsByTree.TryGetValue(tree, out var cached))
             return cached;
-        var parsed = StatelessOptions.Intern(StatelessOptions.Parse(options.AnalyzerConfigOptionsProvider.GetOptions(tree)));
-        return contextsByTree.GetOrAdd(tree, GetContext(parsed));
+        var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        if (!contextsByConfig.TryGetValue(config, out var context))
+            context = contextsByConfig.GetOrAdd(config, GetContext(StatelessOptions.Intern(StatelessOptions.Parse(config))));
+        return contextsByTree.GetOrAdd(tree, context);
     }
 
     /// <summary>

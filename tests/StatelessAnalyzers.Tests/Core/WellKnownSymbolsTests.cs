@@ -71,6 +71,60 @@ public sealed class WellKnownSymbolsTests
         Assert.True(symbols.GetContext(options).Options.ReportInTests);
     }
 
+    [Fact]
+    public void FilesThatShareAnOptionsObjectAreParsedOnce()
+    {
+        var trees = new[]
+        {
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class A { }", path: "A.cs"),
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class B { }", path: "B.cs"),
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class C { }", path: "C.cs"),
+        };
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Shared", trees);
+        var symbols = WellKnownSymbols.Get(compilation);
+        var shared = new CountingOptions("stateless_analyzers.report_in_tests", "true");
+        var own = new CountingOptions("stateless_analyzers.report_in_tests", "false");
+        var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(
+            System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty, new Provider(tree => tree == trees[2] ? own : shared));
+
+        var first = symbols.GetContext(options, trees[0]);
+        var readsForOneFile = shared.Reads;
+        Assert.True(readsForOneFile > 0);
+        Assert.Same(first, symbols.GetContext(options, trees[1]));
+        Assert.Same(first, symbols.GetContext(options, trees[0]));
+        Assert.Equal(readsForOneFile, shared.Reads);
+        Assert.True(first.Options.ReportInTests);
+
+        var third = symbols.GetContext(options, trees[2]);
+        Assert.NotSame(first, third);
+        Assert.False(third.Options.ReportInTests);
+        Assert.Equal(readsForOneFile, own.Reads);
+    }
+
+    private sealed class CountingOptions(string key, string value) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+    {
+        private int reads;
+
+        public int Reads => reads;
+
+        public override bool TryGetValue(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? found)
+        {
+            System.Threading.Interlocked.Increment(ref reads);
+            found = name == key ? value : null;
+            return found is not null;
+        }
+    }
+
+    private sealed class Provider(System.Func<SyntaxTree, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions> byTree)
+        : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => byTree(null!);
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => byTree(tree);
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => byTree(null!);
+    }
+
     [Theory]
     [InlineData("Shop.Orders.Order", true)] // a source type
     [InlineData("Shop.Orders.Order+Line", true)] // a nested type

@@ -174,6 +174,56 @@ public sealed class StatelessAnalyzerTests
     }
 
     [Fact]
+    public async Task ARuleTimerCountsEachRulesAllocationsAndTheCollectionsThatStartInItsActions()
+    {
+        var collecting = new CollectingRule();
+        var counting = new CountingRule("TST0001");
+        var host = new StatelessAnalyzer(ImmutableArray.Create<DiagnosticAnalyzer>(collecting, counting));
+        // A probe that moves by 100 bytes each time it is read: every action reads it before and after.
+        long probe = 0;
+        var timer = new RuleTimer(2, () => Interlocked.Add(ref probe, 100));
+        host.Timer = timer;
+        var compilation = CSharpCompilation.Create(
+            "Counted",
+            new[] { CSharpSyntaxTree.ParseText("class A { int f; void M() { f = 1; M(); } }") },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
+        await AnalyzeAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host));
+
+        // The collecting rule's one invocation action forces a collection.
+        Assert.Equal(1, collecting.Calls);
+        Assert.True(timer.Collections(0) >= 1);
+        // Each action run adds what the probe moved between its two reads: its own 100 bytes, more when an action of
+        // the other rule read the probe meanwhile on another thread.
+        Assert.True(timer.Allocated(0) >= 100);
+        Assert.True(timer.Allocated(1) >= 100 * counting.Calls.Count);
+        Assert.Equal(0, timer.Allocated(0) % 100);
+    }
+
+    /// <summary>A rule whose one action, on the first invocation, forces a garbage collection.</summary>
+    private sealed class CollectingRule : DiagnosticAnalyzer
+    {
+        private int calls;
+
+        public int Calls => Volatile.Read(ref calls);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(
+            new DiagnosticDescriptor("TST0005", "Collecting", "Collecting", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true));
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start => start.RegisterOperationAction(
+                _ =>
+                {
+                    if (Interlocked.Increment(ref calls) == 1)
+                        GC.Collect();
+                },
+                OperationKind.Invocation));
+        }
+    }
+
+    [Fact]
     public async Task ActionsByNameSeeTheCallsAndCreationsOfTheirNamesAndTheConfiguredSingletonMethods()
     {
         var plain = CSharpSyntaxTree.ParseText(
