@@ -21,15 +21,6 @@ internal static class Profile
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
         var mode = args.Length > 2 ? args[2] : string.Empty;
         var workload = Workload.FromCorpus(files, seed: 1, antiPatternRate: 0.05);
-        if (mode == "counts")
-        {
-            var c = workload.Compile();
-            var counter = new CountingAnalyzer();
-            var a = Measurement.Attach(c, ImmutableArray.Create<DiagnosticAnalyzer>(counter));
-            a.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
-            foreach (var kv in counter.Counts.OrderByDescending(k => k.Value)) Console.WriteLine($"{kv.Value,8} {kv.Key}");
-            return 0;
-        }
 
         var totals = new List<double>();
         var shares = new List<double[]>();
