@@ -23,9 +23,7 @@ internal static class Profile
         var workload = Workload.FromCorpus(files, seed: 1, antiPatternRate: 0.05);
 
         var totals = new List<double>();
-        var shares = new List<double[]>();
-        var megabytes = new List<double[]>();
-        var collections = new List<double[]>();
+        var perRule = new List<(double[] Ms, double[] MB, double[] Collections)>();
 
         // One warm-up run on a small corpus, so that the first measured run does not pay for the JIT.
         // The warm-up's compile also reads the references' metadata, which the measured runs then share.
@@ -47,11 +45,7 @@ internal static class Profile
             var (total, rules) = Analyze(compilation, mode);
             totals.Add(total);
             if (rules is not null)
-            {
-                shares.Add(rules.Value.Ms);
-                megabytes.Add(rules.Value.MB);
-                collections.Add(rules.Value.Collections);
-            }
+                perRule.Add(rules.Value);
             Console.WriteLine(
                 $"run {run + 1}: {total:F1} ms ({100 * total / compiles[^1]:F2}% of the {compiles[^1]:F0} ms compile), {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(2) - gen2} full, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms paused)"
                 + (rules is null ? string.Empty : ": " + Top(rules.Value.Ms)));
@@ -59,16 +53,16 @@ internal static class Profile
 
         var line = $"median: {Median(totals):F1} ms ({100 * Median(totals.Select((t, i) => t / compiles[i])):F2}% of the compile), {workload.Files} files";
         Console.WriteLine(line);
-        if (shares.Count > 0)
+        if (perRule.Count > 0)
         {
             // Each rule's medians: time, allocations and the collections that started inside its actions.
             Console.WriteLine("rule      ms      MB  collections");
             var count = Package.Rules.Length;
-            var ms = Enumerable.Range(0, count).Select(i => Median(shares.Select(s => s[i]))).ToArray();
+            var ms = Enumerable.Range(0, count).Select(i => Median(perRule.Select(r => r.Ms[i]))).ToArray();
             foreach (var i in Enumerable.Range(0, count).OrderByDescending(i => ms[i]))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{Package.Ids(Package.Rules[i]),-7} {ms[i],6:F1} {Median(megabytes.Select(m => m[i])),7:F1} {Median(collections.Select(c => c[i])),12:F1}"));
+                    $"{Package.Ids(Package.Rules[i]),-7} {ms[i],6:F1} {Median(perRule.Select(r => r.MB[i])),7:F1} {Median(perRule.Select(r => r.Collections[i])),12:F1}"));
             }
         }
         return 0;

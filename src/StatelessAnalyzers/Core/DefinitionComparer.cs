@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace StatelessAnalyzers.Core;
@@ -9,15 +8,7 @@ namespace StatelessAnalyzers.Core;
 /// much cheaper to hash than <see cref="SymbolEqualityComparer"/>, which looks into the symbol. For dictionaries keyed
 /// by <see cref="ISymbol.OriginalDefinition"/> on a hot path.
 /// </summary>
-internal sealed class DefinitionComparer : IEqualityComparer<ISymbol>
+internal static class DefinitionComparer
 {
-    public static readonly DefinitionComparer Instance = new();
-
-    private DefinitionComparer()
-    {
-    }
-
-    public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
-
-    public int GetHashCode(ISymbol obj) => RuntimeHelpers.GetHashCode(obj);
+    public static readonly IEqualityComparer<ISymbol> Instance = ReferenceComparer<ISymbol>.Instance;
 }

@@ -85,7 +85,7 @@ public sealed class WellKnownSymbolsTests
         var shared = new CountingOptions("stateless_analyzers.report_in_tests", "true");
         var own = new CountingOptions("stateless_analyzers.report_in_tests", "false");
         var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(
-            System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty, new Provider(tree => tree == trees[2] ? own : shared));
+            System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty, new TestPerTreeOptionsProvider(tree => tree == trees[2] ? own : shared));
 
         var first = symbols.GetContext(options, trees[0]);
         var readsForOneFile = shared.Reads;
@@ -113,16 +113,6 @@ public sealed class WellKnownSymbolsTests
             found = name == key ? value : null;
             return found is not null;
         }
-    }
-
-    private sealed class Provider(System.Func<SyntaxTree, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions> byTree)
-        : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
-    {
-        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => byTree(null!);
-
-        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => byTree(tree);
-
-        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => byTree(null!);
     }
 
     [Theory]

@@ -7,6 +7,7 @@ using StatelessAnalyzers.Core;
 using StatelessAnalyzers.Corpus;
 using StatelessAnalyzers.Hosting;
 using StatelessAnalyzers.Tests.Catalog;
+using StatelessAnalyzers.Tests.Verification;
 
 // Test rules: hosted (no attribute), with IDs from a parameter, and one that deliberately registers at the top level.
 #pragma warning disable RS1001, RS1017, RS1025, RS1026, RS1037
@@ -163,10 +164,7 @@ public sealed class StatelessAnalyzerTests
         var host = new StatelessAnalyzer(ImmutableArray.Create<DiagnosticAnalyzer>(rule));
         var timer = new RuleTimer(1);
         host.Timer = timer;
-        var compilation = CSharpCompilation.Create(
-            "Timed",
-            new[] { CSharpSyntaxTree.ParseText("class A { int f; void M() { f = 1; M(); } }") },
-            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
+        var compilation = TimedCompilation();
         Assert.Equal(TimeSpan.Zero, timer.Elapsed(0));
         await AnalyzeAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host));
         Assert.NotEmpty(rule.Calls);
@@ -183,10 +181,7 @@ public sealed class StatelessAnalyzerTests
         long probe = 0;
         var timer = new RuleTimer(2, () => Interlocked.Add(ref probe, 100));
         host.Timer = timer;
-        var compilation = CSharpCompilation.Create(
-            "Counted",
-            new[] { CSharpSyntaxTree.ParseText("class A { int f; void M() { f = 1; M(); } }") },
-            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
+        var compilation = TimedCompilation();
         await AnalyzeAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host));
 
         // The collecting rule's one invocation action forces a collection.
@@ -198,6 +193,12 @@ public sealed class StatelessAnalyzerTests
         Assert.True(timer.Allocated(1) >= 100 * counting.Calls.Count);
         Assert.Equal(0, timer.Allocated(0) % 100);
     }
+
+    /// <summary>A compilation with a field, an assignment and a call, for the rule timer's tests.</summary>
+    private static CSharpCompilation TimedCompilation() => CSharpCompilation.Create(
+        "Timed",
+        new[] { CSharpSyntaxTree.ParseText("class A { int f; void M() { f = 1; M(); } }") },
+        new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
 
     /// <summary>A rule whose one action, on the first invocation, forces a garbage collection.</summary>
     private sealed class CollectingRule : DiagnosticAnalyzer
@@ -236,9 +237,12 @@ public sealed class StatelessAnalyzerTests
             new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         // Only B.cs names Register as a singleton registration method.
+        var noOptions = new TestAnalyzerConfigOptions(ImmutableDictionary<string, string>.Empty);
+        var registerIsASingletonMethod = new TestAnalyzerConfigOptions(
+            ImmutableDictionary<string, string>.Empty.Add(StatelessAnalyzers.Core.StatelessOptions.SingletonRegistrationMethodsKey, "Register"));
         var options = new AnalyzerOptions(
             ImmutableArray<AdditionalText>.Empty,
-            new PerTreeOptionsProvider(configured, StatelessAnalyzers.Core.StatelessOptions.SingletonRegistrationMethodsKey, "Register"));
+            new TestPerTreeOptionsProvider(tree => tree == configured ? registerIsASingletonMethod : noOptions));
 
         var alone = new NamedCallsRule();
         await AnalyzeAsync(compilation.Clone(), ImmutableArray.Create<DiagnosticAnalyzer>(alone), options);
@@ -336,24 +340,6 @@ public sealed class StatelessAnalyzerTests
     }
 
     /// <summary>Analyzer config options with one key set for one tree only.</summary>
-    private sealed class PerTreeOptionsProvider(SyntaxTree tree, string key, string value) : AnalyzerConfigOptionsProvider
-    {
-        private static readonly AnalyzerConfigOptions Empty = new Options(ImmutableDictionary<string, string>.Empty);
-        private readonly AnalyzerConfigOptions set = new Options(ImmutableDictionary<string, string>.Empty.Add(key, value));
-
-        public override AnalyzerConfigOptions GlobalOptions => Empty;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree syntaxTree) => syntaxTree == tree ? set : Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
-
-        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
-                values.TryGetValue(key, out value);
-        }
-    }
-
     /// <summary>A rule that registers an operation action directly in Initialize, which the host cannot share or switch off.</summary>
     private sealed class TopLevelRule : DiagnosticAnalyzer
     {

@@ -114,6 +114,16 @@ internal sealed class TestAnalyzerConfigOptionsProvider : AnalyzerConfigOptionsP
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
 }
 
+/// <summary>Gives each tree the options a function picks for it (null for the global options and additional files).</summary>
+internal sealed class TestPerTreeOptionsProvider(Func<SyntaxTree?, AnalyzerConfigOptions> byTree) : AnalyzerConfigOptionsProvider
+{
+    public override AnalyzerConfigOptions GlobalOptions => byTree(null);
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => byTree(tree);
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => byTree(null);
+}
+
 /// <summary>Applies <c>dotnet_diagnostic.ID.severity</c> keys, as the compiler does for config files.</summary>
 internal sealed class TestSyntaxTreeOptionsProvider : SyntaxTreeOptionsProvider
 {
