@@ -203,17 +203,7 @@ internal static class FileSystemWrites
         }
     }
 
-    /// <summary>The initializer of a local declared in the same tree, as an operation.</summary>
-    private static IOperation? InitialValue(ILocalReferenceOperation reference)
-    {
-        if (reference.SemanticModel is not { } model)
-            return null;
-        foreach (var declaration in reference.Local.DeclaringSyntaxReferences)
-        {
-            if (declaration.SyntaxTree == model.SyntaxTree
-                && declaration.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value })
-                return model.GetOperation(value);
-        }
-        return null;
-    }
+    /// <summary>The initializer of a local declared in the same operation tree.</summary>
+    private static IOperation? InitialValue(ILocalReferenceOperation reference) =>
+        OperationTrees.Initializer(reference.Local, reference);
 }

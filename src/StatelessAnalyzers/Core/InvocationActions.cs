@@ -73,10 +73,15 @@ internal static class InvocationActions
     }
 }
 
-/// <summary>A compilation-start context that dispatches invocation and creation actions by name (the host's).</summary>
+/// <summary>
+/// A compilation-start context that dispatches invocation and creation actions by name, and written-reference actions
+/// from one collection per write site (the host's).
+/// </summary>
 internal interface INamedActionRegistrar
 {
     void RegisterInvocationAction(Action<OperationAnalysisContext> action, IEnumerable<string> methodNames, bool configuredSingletonMethods);
 
     void RegisterObjectCreationAction(Action<OperationAnalysisContext> action, IEnumerable<string> typeNames);
+
+    void RegisterWrittenReferenceAction(Action<OperationAnalysisContext, IOperation> action);
 }

@@ -14,7 +14,8 @@ namespace StatelessAnalyzers.Hosting;
 /// kind with the driver. Each shared action passes the driver's own context on to the rules' actions for that kind,
 /// in rule order, so a rule sees exactly what it would see registered on its own. Invocation and creation actions
 /// registered by name (<see cref="InvocationActions"/>) sit in dictionaries keyed by the called method's or the
-/// created type's name: the shared operation callback reads the name once and runs only the actions for it.
+/// created type's name: the shared operation callback reads the name once and runs only the actions for it. Actions on
+/// written references (<see cref="WrittenReferences"/>) share one collection of the references per write site.
 /// </summary>
 internal sealed class RuleDispatch
 {
@@ -25,6 +26,7 @@ internal sealed class RuleDispatch
     private readonly Dictionary<string, List<Action<OperationAnalysisContext>>> invocationActionsByName = new(StringComparer.Ordinal);
     private readonly List<Action<OperationAnalysisContext>> configuredSingletonMethodActions = new();
     private readonly Dictionary<string, List<Action<OperationAnalysisContext>>> creationActionsByTypeName = new(StringComparer.Ordinal);
+    private readonly List<Action<OperationAnalysisContext, IOperation>> writtenReferenceActions = new();
 
     private RuleDispatch()
     {
@@ -97,6 +99,13 @@ internal sealed class RuleDispatch
     private void RegisterWith(CompilationStartAnalysisContext start)
     {
         AddConfiguredSingletonMethods(start.Compilation, start.Options);
+        if (writtenReferenceActions.Count > 0)
+        {
+            // The references of a write site are collected once, for every rule that looks for writes.
+            var dispatcher = WrittenReferences.Dispatcher(writtenReferenceActions.ToArray());
+            foreach (var kind in WrittenReferences.SiteKinds)
+                Add(operationActions, kind, dispatcher);
+        }
         if (operationActions.Count > 0 || invocationActionsByName.Count > 0 || creationActionsByTypeName.Count > 0)
         {
             var table = ByKind(operationActions, static kind => (int)kind);
@@ -257,6 +266,9 @@ internal sealed class RuleDispatch
             foreach (var name in typeNames)
                 AddNamedAction(dispatch.creationActionsByTypeName, name, action);
         }
+
+        public void RegisterWrittenReferenceAction(Action<OperationAnalysisContext, IOperation> action) =>
+            dispatch.writtenReferenceActions.Add(timer is null ? action : timer.Wrap(Rule, action));
 
         public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds)
         {

@@ -37,19 +37,38 @@ internal sealed class RuleTimer
 
     public Action<T> Wrap<T>(int rule, Action<T> action) => context =>
     {
-        var collectionsBefore = GC.CollectionCount(0);
-        var bytesBefore = allocatedBytes?.Invoke() ?? 0;
-        var start = Stopwatch.GetTimestamp();
+        var (collectionsBefore, bytesBefore, start) = Start();
         try
         {
             action(context);
         }
         finally
         {
-            Interlocked.Add(ref ticks[rule], Stopwatch.GetTimestamp() - start);
-            if (allocatedBytes is not null)
-                Interlocked.Add(ref bytes[rule], allocatedBytes() - bytesBefore);
-            Interlocked.Add(ref collections[rule], GC.CollectionCount(0) - collectionsBefore);
+            Stop(rule, collectionsBefore, bytesBefore, start);
         }
     };
+
+    public Action<T1, T2> Wrap<T1, T2>(int rule, Action<T1, T2> action) => (first, second) =>
+    {
+        var (collectionsBefore, bytesBefore, start) = Start();
+        try
+        {
+            action(first, second);
+        }
+        finally
+        {
+            Stop(rule, collectionsBefore, bytesBefore, start);
+        }
+    };
+
+    private (int Collections, long Bytes, long Timestamp) Start() =>
+        (GC.CollectionCount(0), allocatedBytes?.Invoke() ?? 0, Stopwatch.GetTimestamp());
+
+    private void Stop(int rule, int collectionsBefore, long bytesBefore, long start)
+    {
+        Interlocked.Add(ref ticks[rule], Stopwatch.GetTimestamp() - start);
+        if (allocatedBytes is not null)
+            Interlocked.Add(ref bytes[rule], allocatedBytes() - bytesBefore);
+        Interlocked.Add(ref collections[rule], GC.CollectionCount(0) - collectionsBefore);
+    }
 }

@@ -133,7 +133,7 @@ internal sealed class SL2006SqliteConnectionString
         if (local is not null)
         {
             // builder.DataSource = "..."; builder.Mode = ...; after the declaration.
-            foreach (var operation in Root(instance).Descendants())
+            foreach (var operation in OperationTrees.Root(instance).Descendants())
             {
                 if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation target } property } assignment
                     && SymbolEqualityComparer.Default.Equals(target.Local, local))
@@ -163,29 +163,24 @@ internal sealed class SL2006SqliteConnectionString
     private static IOperation? SingleValue(ILocalReferenceOperation reference)
     {
         var local = reference.Local;
-        if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
-            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializerSyntax }
-            || reference.SemanticModel is not { } model
-            || initializerSyntax.SyntaxTree != model.SyntaxTree)
+        if (local.IsRef)
             return null;
-        var root = Root(reference);
-        foreach (var operation in root.Descendants())
+        // The declaration and every write are in the tree of the member that declares the local (a lambda's tree is its
+        // member's): one walk finds the initial value and rules out a later assignment or ref/out argument.
+        IOperation? initial = null;
+        foreach (var operation in OperationTrees.Root(reference).Descendants())
         {
             switch (operation)
             {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    initial = declarator.Initializer?.Value;
+                    break;
                 case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed } when SymbolEqualityComparer.Default.Equals(passed.Local, local):
                     return null;
             }
         }
-        return model.GetOperation(initializerSyntax);
-    }
-
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is { } parent)
-            operation = parent;
-        return operation;
+        return initial;
     }
 
     private static IOperation Unwrap(IOperation operation)

@@ -263,10 +263,10 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
             material = Unwrap(material);
             if (material is ILocalReferenceOperation reference)
             {
-                if (Initializer(reference.Local, material) is { } initial && IsFreshBytes(initial, depth + 1))
+                if (OperationTrees.Initializer(reference.Local, material) is { } initial && IsFreshBytes(initial, depth + 1))
                     return true;
                 // byte[] key = new byte[32]; RandomNumberGenerator.Fill(key);
-                foreach (var operation in Root(material).Descendants())
+                foreach (var operation in OperationTrees.Root(material).Descendants())
                 {
                     if (operation is IInvocationOperation fill && IsRandomFill(fill.TargetMethod) && PassesLocal(fill, reference.Local))
                         return true;
@@ -317,7 +317,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
             switch (material)
             {
                 case ILocalReferenceOperation reference:
-                    return Initializer(reference.Local, material) is { } initial
+                    return OperationTrees.Initializer(reference.Local, material) is { } initial
                         && IsFreshAsymmetricKey(initial, depth + 1)
                         && !ImportsKey(reference.Local, material);
                 case IInvocationOperation { TargetMethod.Name: "ExportParameters", Instance: { } instance }:
@@ -353,7 +353,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
 
         private static bool ImportsKey(ILocalSymbol local, IOperation anywhere)
         {
-            foreach (var operation in Root(anywhere).Descendants())
+            foreach (var operation in OperationTrees.Root(anywhere).Descendants())
             {
                 if (operation is IInvocationOperation { Instance: ILocalReferenceOperation target } invocation
                     && SymbolEqualityComparer.Default.Equals(target.Local, local)
@@ -462,7 +462,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         private Consumer FollowLocal(IOperation anywhere, ILocalSymbol local)
         {
             var result = Consumer.None;
-            foreach (var operation in Root(anywhere).Descendants())
+            foreach (var operation in OperationTrees.Root(anywhere).Descendants())
             {
                 if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
                     continue;
@@ -473,23 +473,6 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
                     result = consumer;
             }
             return result;
-        }
-
-        private static IOperation? Initializer(ILocalSymbol local, IOperation anywhere)
-        {
-            foreach (var operation in Root(anywhere).Descendants())
-            {
-                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
-                    return declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-            }
-            return null;
-        }
-
-        private static IOperation Root(IOperation operation)
-        {
-            while (operation.Parent is { } parent)
-                operation = parent;
-            return operation;
         }
 
         private static IOperation Unwrap(IOperation operation)

@@ -29,7 +29,7 @@ public sealed class SL1002StaticWriteFromHandlerAnalyzer : DiagnosticAnalyzer
                 return;
 
             var analysis = new CompilationAnalysis(symbols);
-            start.RegisterOperationAction(analysis.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
+            start.RegisterWrittenReferenceAction(analysis.OnWrittenReference);
             start.RegisterInvocationAction(analysis.OnInvocation, EndpointHandlers.MapMethodNames);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
@@ -55,9 +55,9 @@ public sealed class SL1002StaticWriteFromHandlerAnalyzer : DiagnosticAnalyzer
                 methodGroupHandlers.TryAdd(reference.Method.OriginalDefinition, true);
         }
 
-        public void OnMemberReference(OperationAnalysisContext context)
+        /// <summary>A reference a write site may change (<see cref="WrittenReferences"/>): a write when it is classified as one.</summary>
+        public void OnWrittenReference(OperationAnalysisContext context, IOperation operation)
         {
-            var operation = context.Operation;
             if (MemberFacts.GetReferencedMember(operation) is not { IsStatic: true } member
                 || member is IFieldSymbol { IsConst: true })
                 return;

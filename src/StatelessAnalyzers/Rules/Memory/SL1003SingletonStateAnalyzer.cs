@@ -14,8 +14,9 @@ namespace StatelessAnalyzers.Rules.Memory;
 /// the class's members capture is a field the compiler declares, and counts the same way.
 /// </summary>
 /// <remarks>
-/// The actions look at the operations that can write (assignments, <c>++</c> and <c>--</c>, calls with their receiver
-/// and <c>ref</c> arguments), far fewer than the references they write, and take the written operand from them. For
+/// The rule looks at the operations that can write (assignments, <c>++</c> and <c>--</c>, calls with their receiver
+/// and <c>ref</c> arguments), far fewer than the references they write, and takes the written operands from them
+/// (<see cref="WrittenReferences"/>, shared with the static-state rules). For
 /// an operand that references a field, property or parameter the cheapest questions come first: is it an instance
 /// member of a class of this compilation, is the write in that class's own code (not in a type nested in it). Whether
 /// the member can hold state is decided once per member and cached. The writes found are recorded with their class,
@@ -23,10 +24,6 @@ namespace StatelessAnalyzers.Rules.Memory;
 /// </remarks>
 public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly ImmutableArray<OperationKind> AssignmentKinds = ImmutableArray.Create(
-        OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment,
-        OperationKind.DeconstructionAssignment, OperationKind.Increment, OperationKind.Decrement);
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.SL1003SingletonState);
@@ -43,10 +40,7 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
                 return;
             var analysis = new CompilationAnalysis(symbols, start.Compilation.Assembly);
             analysis.Singletons.RegisterWith(start);
-            start.RegisterInvocationAction(analysis.OnMutatingCall, StateWrites.MutatingCallNames);
-            start.RegisterOperationAction(analysis.OnRefOrOutArguments, OperationKind.Invocation);
-            start.RegisterOperationAction(analysis.OnAssignment, AssignmentKinds);
-            start.RegisterOperationAction(analysis.OnOtherCall, OperationKind.ObjectCreation, OperationKind.FunctionPointerInvocation);
+            start.RegisterWrittenReferenceAction(analysis.OnWrittenReference);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
     }
@@ -97,123 +91,8 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
 
         public SingletonRegistry Singletons { get; }
 
-        /// <summary>
-        /// A call of a mutating name (Add, Clear, Array.Copy...): a mutation of what its receiver references, or for a
-        /// static helper, of what its first argument (or <c>destinationArray</c>) references.
-        /// </summary>
-        public void OnMutatingCall(OperationAnalysisContext context)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-            if (!StateWrites.MayMutateThroughCall(invocation.TargetMethod.Name))
-                return;
-            if (invocation.Instance is { } instance)
-            {
-                if (instance is IConditionalAccessInstanceOperation)
-                {
-                    // x?.Add(v): the receiver is the conditional access's operand.
-                    if (invocation.Parent is IConditionalAccessOperation conditional && ReferenceEquals(conditional.WhenNotNull, invocation))
-                        OnReference(conditional.Operation, context);
-                }
-                else
-                {
-                    OnReference(SkipImplicitConversions(instance), context);
-                }
-            }
-            if (!invocation.TargetMethod.IsStatic)
-                return;
-            var arguments = invocation.Arguments;
-            for (var i = 0; i < arguments.Length; i++)
-            {
-                // ref and out arguments are writes whatever the name (OnRefOrOutArguments).
-                var argument = arguments[i];
-                if (argument.Parameter is { RefKind: not (RefKind.Ref or RefKind.Out) } parameter
-                    && (i == 0 || parameter.Name == "destinationArray"))
-                    OnReference(SkipImplicitConversions(argument.Value), context);
-            }
-        }
-
-        /// <summary>Every invocation of the compilation: its <c>ref</c> and <c>out</c> arguments are writes.</summary>
-        public void OnRefOrOutArguments(OperationAnalysisContext context)
-        {
-            var arguments = ((IInvocationOperation)context.Operation).Arguments;
-            for (var i = 0; i < arguments.Length; i++)
-            {
-                var argument = arguments[i];
-                if (argument.Parameter is { RefKind: RefKind.Ref or RefKind.Out })
-                    OnWriteTarget(argument.Value, context);
-            }
-        }
-
-        /// <summary>Object creations and function-pointer calls: their <c>ref</c> and <c>out</c> arguments are writes.</summary>
-        public void OnOtherCall(OperationAnalysisContext context)
-        {
-            var arguments = context.Operation switch
-            {
-                IObjectCreationOperation creation => creation.Arguments,
-                IFunctionPointerInvocationOperation call => call.Arguments,
-                _ => ImmutableArray<IArgumentOperation>.Empty,
-            };
-            foreach (var argument in arguments)
-            {
-                if (argument.Parameter is { RefKind: RefKind.Ref or RefKind.Out })
-                    OnWriteTarget(argument.Value, context);
-            }
-        }
-
-        /// <summary>Assignments, compound assignments, <c>++</c> and <c>--</c>, deconstructions: their targets are writes.</summary>
-        public void OnAssignment(OperationAnalysisContext context)
-        {
-            switch (context.Operation)
-            {
-                case IDeconstructionAssignmentOperation deconstruction:
-                    OnDeconstructionTarget(deconstruction.Target, context);
-                    break;
-                case IAssignmentOperation assignment:
-                    OnWriteTarget(assignment.Target, context);
-                    break;
-                case IIncrementOrDecrementOperation increment:
-                    OnWriteTarget(increment.Target, context);
-                    break;
-            }
-        }
-
-        private void OnDeconstructionTarget(IOperation target, OperationAnalysisContext context)
-        {
-            if (target is ITupleOperation tuple)
-            {
-                foreach (var element in tuple.Elements)
-                    OnDeconstructionTarget(element, context);
-            }
-            else
-            {
-                OnWriteTarget(target, context);
-            }
-        }
-
-        /// <summary>
-        /// A written operation: the field, property or parameter it references is written, and the one its receiver
-        /// references is mutated (<c>x[k] = v</c>, <c>s.X = 1</c> on a struct, <c>a[0] = v</c>).
-        /// </summary>
-        private void OnWriteTarget(IOperation target, OperationAnalysisContext context)
-        {
-            OnReference(target, context);
-            switch (target)
-            {
-                case IMemberReferenceOperation { Instance: { } instance }:
-                    OnReference(instance, context);
-                    break;
-                case IArrayElementReferenceOperation element:
-                    OnReference(element.ArrayReference, context);
-                    break;
-            }
-        }
-
-        private static IOperation SkipImplicitConversions(IOperation operation)
-        {
-            while (operation is IConversionOperation { IsImplicit: true } conversion)
-                operation = conversion.Operand;
-            return operation;
-        }
+        /// <summary>A reference a write site may change (<see cref="WrittenReferences"/>).</summary>
+        public void OnWrittenReference(OperationAnalysisContext context, IOperation reference) => OnReference(reference, context);
 
         /// <summary>
         /// An operation that may be written or mutated: when it references a field, property or primary-constructor

@@ -34,7 +34,7 @@ internal static class StaticStateAnalysis
 
             var analysis = new CompilationAnalysis(symbols, requestHandlingTypes, StaticStorage.GetValue(symbols, NewStaticStorage));
             start.RegisterSymbolStartAction(analysis.OnTypeStart, SymbolKind.NamedType);
-            start.RegisterOperationAction(analysis.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
+            start.RegisterWrittenReferenceAction(analysis.OnWrittenReference);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
         });
     }
@@ -107,9 +107,8 @@ internal static class StaticStateAnalysis
             if (analysis.HasConditionalCandidates)
             {
                 context.RegisterOperationAction(
-                    operationContext => analysis.Record(operationContext),
-                    OperationKind.FieldReference,
-                    OperationKind.PropertyReference);
+                    WrittenReferences.Dispatcher(new Action<OperationAnalysisContext, IOperation>[] { analysis.Record }),
+                    WrittenReferences.SiteKinds);
             }
 
             if (!SymbolEqualityComparer.Default.Equals(type, outermost))
@@ -131,19 +130,19 @@ internal static class StaticStateAnalysis
         }
 
         /// <summary>Records changes of non-private static members of this compilation, from anywhere.</summary>
-        public void OnMemberReference(OperationAnalysisContext context)
+        public void OnWrittenReference(OperationAnalysisContext context, IOperation reference)
         {
-            if (MemberFacts.GetReferencedMember(context.Operation) is not { IsStatic: true } member
+            if (MemberFacts.GetReferencedMember(reference) is not { IsStatic: true } member
                 || member is IFieldSymbol { IsConst: true }
                 || !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, context.Compilation.Assembly)
                 || MemberFacts.IsEffectivelyPrivate(member))
                 return;
 
-            var rules = symbols.GetContext(context.Options, context.Operation.Syntax.SyntaxTree);
-            var kind = StateWrites.Classify(context.Operation, rules.Types);
+            var rules = symbols.GetContext(context.Options, reference.Syntax.SyntaxTree);
+            var kind = StateWrites.Classify(reference, rules.Types);
             if (kind == WriteKind.None
                 || rules.Handlers.IsInRequestHandlingType(member.ContainingType) != requestHandlingTypes
-                || MemberFacts.IsTypeInitialization(context.Operation, context.ContainingSymbol, member.ContainingType))
+                || MemberFacts.IsTypeInitialization(reference, context.ContainingSymbol, member.ContainingType))
                 return;
 
             var definition = member.OriginalDefinition;
@@ -315,16 +314,17 @@ internal static class StaticStateAnalysis
 
         public ConcurrentDictionary<ISymbol, bool> Changed { get; } = new(SymbolEqualityComparer.Default);
 
-        public void Record(OperationAnalysisContext context)
+        /// <summary>Records a change of a candidate by a write site in the type's own code.</summary>
+        public void Record(OperationAnalysisContext context, IOperation reference)
         {
-            if (MemberFacts.GetReferencedMember(context.Operation) is not { IsStatic: true } member
+            if (MemberFacts.GetReferencedMember(reference) is not { IsStatic: true } member
                 || !Candidates.TryGetValue(member.OriginalDefinition, out var candidate)
                 || candidate.Verdict == Verdict.State)
                 return;
-            var kind = StateWrites.Classify(context.Operation, types);
+            var kind = StateWrites.Classify(reference, types);
             if (kind == WriteKind.None || (candidate.Verdict == Verdict.StateIfMutated && kind != WriteKind.Mutation))
                 return;
-            if (!MemberFacts.IsTypeInitialization(context.Operation, context.ContainingSymbol, member.ContainingType))
+            if (!MemberFacts.IsTypeInitialization(reference, context.ContainingSymbol, member.ContainingType))
                 Changed.TryAdd(member.OriginalDefinition, true);
         }
     }

@@ -51,10 +51,13 @@ public sealed class SL3003LocalLogFileAnalyzer : DiagnosticAnalyzer
                             if (method.Name is not ("File" or "RollingFile" or "AddFile"))
                                 return;
                             method = method.ReducedFrom ?? method;
-                            var receiver = method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
-                            if (method.Name is "File" or "RollingFile" && receiver.Is(sinkConfiguration.Value))
+                            // Controllers' File(...) and Results.File(...) are not extension methods: no type is resolved for them.
+                            if (!method.IsExtensionMethod || method.Parameters.Length == 0 || method.Parameters[0].Type is not { } receiver)
+                                return;
+                            if (method.Name is "File" or "RollingFile" && receiver.Name == "LoggerSinkConfiguration" && receiver.Is(sinkConfiguration.Value))
                                 api = "WriteTo." + method.Name;
-                            else if (method.Name == "AddFile" && (receiver.Is(loggingBuilder.Value) || receiver.Is(loggerFactory.Value)))
+                            else if (method.Name == "AddFile" && receiver.Name is "ILoggingBuilder" or "ILoggerFactory"
+                                && (receiver.Is(loggingBuilder.Value) || receiver.Is(loggerFactory.Value)))
                                 api = "AddFile";
                             location = api is null ? null : SyntaxLocations.InvokedName(invocation.Syntax);
                             break;
