@@ -8,6 +8,9 @@ using StatelessAnalyzers.Corpus;
 using StatelessAnalyzers.Tests.Catalog;
 using StatelessAnalyzers.Tests.Verification;
 
+// Test rules: run through the host or attached by the test (no attribute), one with its ID from a parameter.
+#pragma warning disable RS1001, RS1017
+
 namespace StatelessAnalyzers.Tests.Core;
 
 public sealed class WrittenReferencesTests
