@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StatelessAnalyzers.Core;
 using StatelessAnalyzers.Corpus;
+using StatelessAnalyzers.Hosting;
 using StatelessAnalyzers.Tests.Catalog;
 using StatelessAnalyzers.Tests.Verification;
 
@@ -141,6 +142,25 @@ public sealed class WrittenReferencesTests
         Assert.Equal(alone.Calls.Order(StringComparer.Ordinal), first.Calls.Order(StringComparer.Ordinal));
         Assert.Equal(alone.Calls.Order(StringComparer.Ordinal), second.Calls.Order(StringComparer.Ordinal));
         Assert.Contains(alone.Calls, call => call.EndsWith("| L", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ARuleTimerCountsTheWrittenReferenceActionsOfEachRule()
+    {
+        var compilation = UnsafeCompilation(EveryKindOfWrite);
+        var counted = new WrittenReferenceRule("TST0013");
+        var host = new StatelessAnalyzer(ImmutableArray.Create<DiagnosticAnalyzer>(new WrittenReferenceRule("TST0014"), counted));
+        var probe = 0L;
+        var timer = new RuleTimer(2, () => Interlocked.Add(ref probe, 10));
+        host.Timer = timer;
+
+        await RunAsync(compilation, host);
+
+        // Each timed call reads the probe before and after: at least ten bytes per call of the rule's action (more when
+        // the other rule read it meanwhile on another thread).
+        Assert.NotEmpty(counted.Calls);
+        Assert.True(timer.Allocated(1) >= 10L * counted.Calls.Count, $"{timer.Allocated(1)} bytes for {counted.Calls.Count} calls");
+        Assert.True(timer.Elapsed(1) > TimeSpan.Zero);
     }
 
     private static Compilation UnsafeCompilation(string source)
