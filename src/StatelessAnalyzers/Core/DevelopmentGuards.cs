@@ -55,10 +55,7 @@ internal static class DevelopmentGuards
     /// </summary>
     private static bool ImpliesDevelopment(IOperation condition, bool negated)
     {
-        while (condition is IConversionOperation conversion)
-            condition = conversion.Operand;
-
-        switch (condition)
+        switch (OperationTrees.WithoutConversions(condition))
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } negation:
                 return ImpliesDevelopment(negation.Operand, !negated);

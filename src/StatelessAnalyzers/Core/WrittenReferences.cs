@@ -135,7 +135,7 @@ internal static class WrittenReferences
             }
             else
             {
-                Add(SkipImplicitConversions(instance), references);
+                Add(OperationTrees.WithoutImplicitConversions(instance), references);
             }
         }
         if (!method.IsStatic)
@@ -147,7 +147,7 @@ internal static class WrittenReferences
             var argument = arguments[i];
             if (argument.Parameter is { RefKind: not (RefKind.Ref or RefKind.Out) } parameter
                 && (i == 0 || parameter.Name == "destinationArray"))
-                Add(SkipImplicitConversions(argument.Value), references);
+                Add(OperationTrees.WithoutImplicitConversions(argument.Value), references);
         }
     }
 
@@ -172,12 +172,5 @@ internal static class WrittenReferences
                 return;
         }
         references.Add(operation);
-    }
-
-    private static IOperation SkipImplicitConversions(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-            operation = conversion.Operand;
-        return operation;
     }
 }

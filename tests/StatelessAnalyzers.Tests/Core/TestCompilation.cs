@@ -12,7 +12,7 @@ namespace StatelessAnalyzers.Tests.Core;
 /// <summary>Compilations for the unit tests of the analysis core, with the verifier's references.</summary>
 internal static class TestCompilation
 {
-    public static CSharpCompilation Create(string source, ReferenceSet references = ReferenceSet.AspNetCore, bool allowErrors = false)
+    public static CSharpCompilation Create(string source, ReferenceSet references = ReferenceSet.AspNetCore, bool allowErrors = false, bool allowUnsafe = false)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Test0.cs");
         var outputKind = tree.GetRoot().DescendantNodes().OfType<GlobalStatementSyntax>().Any()
@@ -22,7 +22,7 @@ internal static class TestCompilation
             "TestProject",
             new[] { tree },
             ReferenceAssemblies.Get(references),
-            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: allowUnsafe));
         if (!allowErrors)
         {
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

@@ -77,7 +77,7 @@ public sealed class WrittenReferencesTests
     [Fact]
     public async Task EveryReferenceClassifiedAsAWriteIsCollectedOnceFromItsSite()
     {
-        var compilation = UnsafeCompilation(EveryKindOfWrite);
+        var compilation = TestCompilation.Create(EveryKindOfWrite, allowUnsafe: true);
         var (writes, collected) = await WritesAndCollectedAsync(compilation);
 
         Assert.True(writes.Count >= 30, $"only {writes.Count} writes");
@@ -129,7 +129,7 @@ public sealed class WrittenReferencesTests
     [Fact]
     public async Task HostedRulesReceiveTheReferencesTheyReceiveAlone()
     {
-        var compilation = UnsafeCompilation(EveryKindOfWrite);
+        var compilation = TestCompilation.Create(EveryKindOfWrite, allowUnsafe: true);
 
         var alone = new WrittenReferenceRule("TST0011");
         await RunAsync(compilation.Clone(), alone);
@@ -147,7 +147,7 @@ public sealed class WrittenReferencesTests
     [Fact]
     public async Task ARuleTimerCountsTheWrittenReferenceActionsOfEachRule()
     {
-        var compilation = UnsafeCompilation(EveryKindOfWrite);
+        var compilation = TestCompilation.Create(EveryKindOfWrite, allowUnsafe: true);
         var counted = new WrittenReferenceRule("TST0013");
         var host = new StatelessAnalyzer(ImmutableArray.Create<DiagnosticAnalyzer>(new WrittenReferenceRule("TST0014"), counted));
         var probe = 0L;
@@ -161,14 +161,6 @@ public sealed class WrittenReferencesTests
         Assert.NotEmpty(counted.Calls);
         Assert.True(timer.Allocated(1) >= 10L * counted.Calls.Count, $"{timer.Allocated(1)} bytes for {counted.Calls.Count} calls");
         Assert.True(timer.Elapsed(1) > TimeSpan.Zero);
-    }
-
-    private static Compilation UnsafeCompilation(string source)
-    {
-        var compilation = TestCompilation.Create(source, allowErrors: true);
-        compilation = compilation.WithOptions(compilation.Options.WithAllowUnsafe(true));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return compilation;
     }
 
     private static void AssertEachWriteCollectedOnce(IReadOnlyCollection<IOperation> writes, IReadOnlyList<IOperation> collected)

@@ -55,7 +55,7 @@ internal sealed class SL2006SqliteConnectionString
             facts.Parse(text);
             return true;
         }
-        value = Unwrap(value);
+        value = OperationTrees.WithoutConversions(value);
         switch (value)
         {
             case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } when instance.Type.Is(builderType.Value):
@@ -75,7 +75,7 @@ internal sealed class SL2006SqliteConnectionString
             return null;
         if (value.ConstantValue is { HasValue: true, Value: string constant })
             return constant;
-        value = Unwrap(value);
+        value = OperationTrees.WithoutConversions(value);
         switch (value)
         {
             case IInterpolatedStringOperation interpolated:
@@ -106,14 +106,14 @@ internal sealed class SL2006SqliteConnectionString
 
     private bool ReadBuilder(IOperation instance, Facts facts, int depth)
     {
-        instance = Unwrap(instance);
+        instance = OperationTrees.WithoutConversions(instance);
         ILocalSymbol? local = null;
         if (instance is ILocalReferenceOperation reference)
         {
             local = reference.Local;
             if (SingleValue(reference) is not { } initial)
                 return false;
-            instance = Unwrap(initial);
+            instance = OperationTrees.WithoutConversions(initial);
         }
         if (instance is not IObjectCreationOperation creation || !creation.Type.Is(builderType.Value))
             return false;
@@ -151,7 +151,7 @@ internal sealed class SL2006SqliteConnectionString
                 facts.DataSource = Text(value, depth + 1) ?? Hole.ToString();
                 break;
             case "Mode":
-                facts.Mode = Unwrap(value) is IFieldReferenceOperation field ? field.Field.Name : null;
+                facts.Mode = OperationTrees.WithoutConversions(value) is IFieldReferenceOperation field ? field.Field.Name : null;
                 break;
             case "ConnectionString" when Text(value, depth + 1) is { } text:
                 facts.Parse(text);
@@ -183,12 +183,6 @@ internal sealed class SL2006SqliteConnectionString
         return initial;
     }
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-            operation = conversion.Operand;
-        return operation;
-    }
 
     /// <summary>The keys of a connection string that decide where the database lives.</summary>
     private sealed class Facts

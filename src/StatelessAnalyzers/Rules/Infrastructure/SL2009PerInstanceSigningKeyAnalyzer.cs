@@ -260,7 +260,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         {
             if (depth > 3)
                 return false;
-            material = Unwrap(material);
+            material = OperationTrees.WithoutConversions(material);
             if (material is ILocalReferenceOperation reference)
             {
                 if (OperationTrees.Initializer(reference.Local, material) is { } initial && IsFreshBytes(initial, depth + 1))
@@ -302,7 +302,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         {
             foreach (var argument in invocation.Arguments)
             {
-                if (Unwrap(argument.Value) is ILocalReferenceOperation passed && SymbolEqualityComparer.Default.Equals(passed.Local, local))
+                if (OperationTrees.WithoutConversions(argument.Value) is ILocalReferenceOperation passed && SymbolEqualityComparer.Default.Equals(passed.Local, local))
                     return true;
             }
             return false;
@@ -313,7 +313,7 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
         {
             if (depth > 3)
                 return false;
-            material = Unwrap(material);
+            material = OperationTrees.WithoutConversions(material);
             switch (material)
             {
                 case ILocalReferenceOperation reference:
@@ -475,12 +475,6 @@ public sealed class SL2009PerInstanceSigningKeyAnalyzer : DiagnosticAnalyzer
             return result;
         }
 
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-                operation = conversion.Operand;
-            return operation;
-        }
     }
 
     private enum ConsumerKind
