@@ -64,26 +64,28 @@ internal static class WrittenReferences
     /// <summary>Adds to <paramref name="references"/> the field, property and parameter references <paramref name="site"/> may change.</summary>
     public static void Collect(IOperation site, List<IOperation> references)
     {
-        switch (site)
+        // By kind, not by interface: every site of the compilation comes here, and each interface test is a search.
+        switch (site.Kind)
         {
-            case IDeconstructionAssignmentOperation deconstruction:
-                AddDeconstructionTargets(deconstruction.Target, references);
-                break;
-            case IAssignmentOperation assignment:
-                AddWriteTarget(assignment.Target, references);
-                break;
-            case IIncrementOrDecrementOperation increment:
-                AddWriteTarget(increment.Target, references);
-                break;
-            case IInvocationOperation invocation:
+            case OperationKind.Invocation:
+                var invocation = (IInvocationOperation)site;
                 AddMutatedThroughCall(invocation, references);
                 AddRefOrOutArguments(invocation.Arguments, references);
                 break;
-            case IObjectCreationOperation creation:
-                AddRefOrOutArguments(creation.Arguments, references);
+            case OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.CoalesceAssignment:
+                AddWriteTarget(((IAssignmentOperation)site).Target, references);
                 break;
-            case IFunctionPointerInvocationOperation call:
-                AddRefOrOutArguments(call.Arguments, references);
+            case OperationKind.DeconstructionAssignment:
+                AddDeconstructionTargets(((IDeconstructionAssignmentOperation)site).Target, references);
+                break;
+            case OperationKind.Increment or OperationKind.Decrement:
+                AddWriteTarget(((IIncrementOrDecrementOperation)site).Target, references);
+                break;
+            case OperationKind.ObjectCreation:
+                AddRefOrOutArguments(((IObjectCreationOperation)site).Arguments, references);
+                break;
+            case OperationKind.FunctionPointerInvocation:
+                AddRefOrOutArguments(((IFunctionPointerInvocationOperation)site).Arguments, references);
                 break;
         }
     }
@@ -163,7 +165,8 @@ internal static class WrittenReferences
 
     private static void Add(IOperation? operation, List<IOperation> references)
     {
-        if (operation is not (IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation))
+        if (operation is null
+            || operation.Kind is not (OperationKind.FieldReference or OperationKind.PropertyReference or OperationKind.ParameterReference))
             return;
         // A static helper's ref first argument is reached twice; each reference is given once.
         for (var i = 0; i < references.Count; i++)

@@ -113,24 +113,36 @@ internal sealed class RuleDispatch
             kinds.AddRange(operationActions.Keys);
             var byMethodName = ByName(invocationActionsByName, OperationKind.Invocation, kinds);
             var byTypeName = ByName(creationActionsByTypeName, OperationKind.ObjectCreation, kinds);
+            // Most called methods and created types have none of the names: the filters answer those without a lookup.
+            var methodNames = byMethodName is null ? null : new NameFilter(byMethodName.Keys);
+            var typeNames = byTypeName is null ? null : new NameFilter(byTypeName.Keys);
             start.RegisterOperationAction(
                 context =>
                 {
                     var operation = context.Operation;
-                    var kind = (int)operation.Kind;
-                    if (kind < table.Length && table[kind] is { } actions)
+                    var kind = operation.Kind;
+                    if ((int)kind < table.Length && table[(int)kind] is { } actions)
                     {
                         foreach (var action in actions)
                             action(context);
                     }
-                    var named = operation switch
+                    Action<OperationAnalysisContext>[]? named = null;
+                    if (kind == OperationKind.Invocation)
                     {
-                        IInvocationOperation invocation when byMethodName is not null =>
-                            byMethodName.TryGetValue(invocation.TargetMethod.Name, out var found) ? found : null,
-                        IObjectCreationOperation { Type: { } type } when byTypeName is not null =>
-                            byTypeName.TryGetValue(type.Name, out var found) ? found : null,
-                        _ => null,
-                    };
+                        if (methodNames is not null)
+                        {
+                            var name = ((IInvocationOperation)operation).TargetMethod.Name;
+                            if (methodNames.MayContain(name))
+                                byMethodName!.TryGetValue(name, out named);
+                        }
+                    }
+                    else if (kind == OperationKind.ObjectCreation && typeNames is not null
+                        && ((IObjectCreationOperation)operation).Type is { } type)
+                    {
+                        var name = type.Name;
+                        if (typeNames.MayContain(name))
+                            byTypeName!.TryGetValue(name, out named);
+                    }
                     if (named is not null)
                     {
                         foreach (var action in named)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,11 +18,10 @@ namespace StatelessAnalyzers.Rules.Memory;
 /// </summary>
 internal static class StaticStateAnalysis
 {
-    // Whether an outermost type declares static storage, by type, shared by the SL1001 and SL1005 analyses of a
-    // compilation (and by every nested type): the syntax of each type is read once.
-    private static readonly ConditionalWeakTable<WellKnownSymbols, ConcurrentDictionary<ISymbol, bool>> StaticStorage = new();
-    private static readonly ConditionalWeakTable<WellKnownSymbols, ConcurrentDictionary<ISymbol, bool>>.CreateValueCallback NewStaticStorage =
-        static _ => new ConcurrentDictionary<ISymbol, bool>(DefinitionComparer.Instance);
+    // Whether an outermost type declares static storage, shared by the SL1001 and SL1005 analyses of a compilation.
+    private static readonly ConditionalWeakTable<WellKnownSymbols, StaticStorage> StaticStorageByCompilation = new();
+    private static readonly ConditionalWeakTable<WellKnownSymbols, StaticStorage>.CreateValueCallback NewStaticStorage =
+        static _ => new StaticStorage();
 
     /// <summary>Registers the analysis for the members of request-handling types (SL1001) or of the other types (SL1005).</summary>
     public static void Register(AnalysisContext context, bool requestHandlingTypes)
@@ -32,7 +32,7 @@ internal static class StaticStateAnalysis
             if (!symbols.IsWebProject)
                 return; // family 1 looks at web projects only: nothing registered, no cost
 
-            var analysis = new CompilationAnalysis(symbols, requestHandlingTypes, StaticStorage.GetValue(symbols, NewStaticStorage));
+            var analysis = new CompilationAnalysis(symbols, requestHandlingTypes, StaticStorageByCompilation.GetValue(symbols, NewStaticStorage));
             start.RegisterSymbolStartAction(analysis.OnTypeStart, SymbolKind.NamedType);
             start.RegisterWrittenReferenceAction(analysis.OnWrittenReference);
             start.RegisterCompilationEndAction(analysis.OnCompilationEnd);
@@ -71,9 +71,9 @@ internal static class StaticStateAnalysis
         private readonly ConcurrentDictionary<ISymbol, bool> mutatedOutsideInitialization = new(SymbolEqualityComparer.Default);
 
         private readonly bool requestHandlingTypes;
-        private readonly ConcurrentDictionary<ISymbol, bool> staticStorage;
+        private readonly StaticStorage staticStorage;
 
-        public CompilationAnalysis(WellKnownSymbols symbols, bool requestHandlingTypes, ConcurrentDictionary<ISymbol, bool> staticStorage)
+        public CompilationAnalysis(WellKnownSymbols symbols, bool requestHandlingTypes, StaticStorage staticStorage)
         {
             this.symbols = symbols;
             this.requestHandlingTypes = requestHandlingTypes;
@@ -88,12 +88,7 @@ internal static class StaticStateAnalysis
                 outermost = outermost.ContainingType;
 
             // Most types declare no static field or property at all: the syntax says so without binding anything.
-            if (!staticStorage.TryGetValue(outermost, out var declares))
-            {
-                declares = DeclaresStaticStorage(outermost, context.CancellationToken);
-                staticStorage.TryAdd(outermost, declares);
-            }
-            if (!declares)
+            if (!staticStorage.Declares(outermost, nested: !ReferenceEquals(type, outermost), context.CancellationToken))
                 return;
 
             // Candidates are collected once for the outermost type and its nested types: a private static member can
@@ -162,37 +157,6 @@ internal static class StaticStateAnalysis
                 if (changed)
                     context.ReportDiagnostic(CreateDiagnostic(candidate, member, compilationEnd: true));
             }
-        }
-
-        /// <summary>
-        /// True when a declaration of <paramref name="type"/> or of a type nested in it declares a <c>static</c> field or
-        /// property: only those can be candidates (constants carry no <c>static</c> modifier, and every other static
-        /// member is declared with one).
-        /// </summary>
-        private static bool DeclaresStaticStorage(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
-        {
-            foreach (var reference in type.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && DeclaresStaticStorage(declaration))
-                    return true;
-            }
-            return false;
-        }
-
-        private static bool DeclaresStaticStorage(TypeDeclarationSyntax declaration)
-        {
-            foreach (var member in declaration.Members)
-            {
-                switch (member)
-                {
-                    case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.StaticKeyword):
-                    case PropertyDeclarationSyntax property when property.Modifiers.Any(SyntaxKind.StaticKeyword):
-                        return true;
-                    case TypeDeclarationSyntax nested when DeclaresStaticStorage(nested):
-                        return true;
-                }
-            }
-            return false;
         }
 
         private TypeAnalysis? CreateTypeAnalysis(INamedTypeSymbol outermost, SymbolStartAnalysisContext context)
@@ -292,6 +256,78 @@ internal static class StaticStateAnalysis
                 ? compilationEnd ? Descriptors.SL1001StaticMutableStateCompilationEnd : Descriptors.SL1001StaticMutableState
                 : compilationEnd ? Descriptors.SL1005StaticStateInWebProjectCompilationEnd : Descriptors.SL1005StaticStateInWebProject;
             return Diagnostic.Create(descriptor, member.Locations[0], member.Name, member.ContainingType.Name);
+        }
+    }
+
+    /// <summary>
+    /// Whether an outermost type declares static storage, read from its syntax once for the SL1001 and SL1005 analyses
+    /// of a compilation. The two ask one after the other for the same type (the host runs their symbol-start actions in
+    /// one callback), which the last answer serves; the answers for types with nested types are kept for those.
+    /// </summary>
+    private sealed class StaticStorage
+    {
+        private readonly ConcurrentDictionary<ISymbol, bool> withNestedTypes = new(DefinitionComparer.Instance);
+        private Answer? last;
+
+        /// <summary>
+        /// True when a declaration of <paramref name="outermost"/> or of a type nested in it declares a <c>static</c>
+        /// field or property: only those can be candidates (constants carry no <c>static</c> modifier, and every other
+        /// static member is declared with one). <paramref name="nested"/>: asked for a type nested in it.
+        /// </summary>
+        public bool Declares(INamedTypeSymbol outermost, bool nested, System.Threading.CancellationToken cancellationToken)
+        {
+            var answer = Volatile.Read(ref last);
+            if (answer is not null && ReferenceEquals(answer.Type, outermost))
+                return answer.Declares;
+            if (!nested || !withNestedTypes.TryGetValue(outermost, out var declares))
+            {
+                var hasNestedTypes = false;
+                declares = false;
+                foreach (var reference in outermost.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration)
+                        declares |= Scan(declaration, ref hasNestedTypes);
+                }
+                if (hasNestedTypes)
+                    withNestedTypes.TryAdd(outermost, declares);
+            }
+            Volatile.Write(ref last, new Answer(outermost, declares));
+            return declares;
+        }
+
+        private static bool Scan(TypeDeclarationSyntax declaration, ref bool hasNestedTypes)
+        {
+            var declares = false;
+            foreach (var member in declaration.Members)
+            {
+                switch (member)
+                {
+                    case FieldDeclarationSyntax field:
+                        declares |= field.Modifiers.Any(SyntaxKind.StaticKeyword);
+                        break;
+                    case PropertyDeclarationSyntax property:
+                        declares |= property.Modifiers.Any(SyntaxKind.StaticKeyword);
+                        break;
+                    case TypeDeclarationSyntax nestedType:
+                        hasNestedTypes = true;
+                        declares |= Scan(nestedType, ref hasNestedTypes);
+                        break;
+                }
+            }
+            return declares;
+        }
+
+        private sealed class Answer
+        {
+            public Answer(ISymbol type, bool declares)
+            {
+                Type = type;
+                Declares = declares;
+            }
+
+            public ISymbol Type { get; }
+
+            public bool Declares { get; }
         }
     }
 
