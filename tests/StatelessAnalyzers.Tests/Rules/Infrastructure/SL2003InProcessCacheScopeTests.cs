@@ -67,4 +67,49 @@ public sealed class SL2003InProcessCacheScopeTests
             Verify.Diagnostic("SL2003").WithLocation(2).WithArguments("MemoryCache", "Nested"),
         },
     }.RunAsync();
+
+    [Fact]
+    public Task Reports_SingletonMembersOnce_NotInGeneratedCode() => new Verify.Test
+    {
+        // The singletons' members are read at compilation end: a member declared in a generated file stays unreported,
+        // and a singleton that also handles requests is reported once, when its member is analysed.
+        TestCode = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed partial class PriceService
+            {
+                private readonly IMemoryCache {|#0:cache|} = new MemoryCache(new MemoryCacheOptions());
+            }
+
+            public sealed class CachingMiddleware(RequestDelegate next, IMemoryCache {|#1:cache|})
+            {
+                public System.Threading.Tasks.Task InvokeAsync(HttpContext context) => cache.TryGetValue("k", out _) ? System.Threading.Tasks.Task.CompletedTask : next(context);
+            }
+            """,
+        AdditionalSources =
+        {
+            ("PriceService.g.cs", """
+                public sealed partial class PriceService
+                {
+                    private readonly Microsoft.Extensions.Caching.Memory.IMemoryCache generated;
+                    public PriceService(Microsoft.Extensions.Caching.Memory.IMemoryCache generated) => this.generated = generated;
+                }
+                """),
+            ("Program.cs", """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.DependencyInjection;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddSingleton<PriceService>();
+                builder.Services.AddSingleton<CachingMiddleware>();
+                builder.Build().Run();
+                """),
+        },
+        ExpectedDiagnostics =
+        {
+            Verify.Diagnostic("SL2003").WithLocation(0).WithArguments("cache", "PriceService"),
+            Verify.Diagnostic("SL2003").WithLocation(1).WithArguments("cache", "CachingMiddleware"),
+        },
+    }.RunAsync();
 }
