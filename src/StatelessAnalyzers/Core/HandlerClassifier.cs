@@ -108,30 +108,32 @@ internal sealed class HandlerClassifier
         if (symbols.HttpContext is null || symbols.RequestDelegate is null)
             return false;
 
-        var hasInvoke = false;
-        var takesNext = false;
-        foreach (var member in type.GetMembers())
+        // The methods by name, not the whole member list: a type's members sorted in declaration order are built on
+        // the first call of GetMembers(), and most classes asked about here have no Invoke method at all.
+        if (!HasInvoke(type.GetMembers("Invoke")) && !HasInvoke(type.GetMembers("InvokeAsync")))
+            return false;
+        foreach (var constructor in type.InstanceConstructors)
         {
-            if (member is not IMethodSymbol method || method.IsStatic)
-                continue;
-            if (method.MethodKind == MethodKind.Constructor)
+            foreach (var parameter in constructor.Parameters)
             {
-                foreach (var parameter in method.Parameters)
-                {
-                    if (parameter.Type.Is(symbols.RequestDelegate))
-                        takesNext = true;
-                }
-            }
-            else if (method.MethodKind == MethodKind.Ordinary
-                && method.DeclaredAccessibility == Accessibility.Public
-                && method.Name is "Invoke" or "InvokeAsync"
-                && method.Parameters.Length > 0
-                && method.Parameters[0].Type.Is(symbols.HttpContext))
-            {
-                hasInvoke = true;
+                if (parameter.Type.Is(symbols.RequestDelegate))
+                    return true;
             }
         }
-        return hasInvoke && takesNext;
+        return false;
+    }
+
+    /// <summary>A public instance method among <paramref name="members"/> whose first parameter is the <c>HttpContext</c>.</summary>
+    private bool HasInvoke(ImmutableArray<ISymbol> members)
+    {
+        foreach (var member in members)
+        {
+            if (member is IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } method
+                && method.Parameters.Length > 0
+                && method.Parameters[0].Type.Is(symbols.HttpContext))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

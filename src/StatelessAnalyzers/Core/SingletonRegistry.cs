@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -29,9 +28,6 @@ internal sealed class SingletonRegistry
         if (ServiceRegistrations.TryRead(invocation, symbols, options) is { Lifetime: ServiceLifetime.Singleton, ConcreteType: { } type })
             types.TryAdd(type.OriginalDefinition, true);
     }
-
-    /// <summary>The original definitions of the types registered as singletons (read them at compilation end).</summary>
-    public IEnumerable<ITypeSymbol> Types => types.Keys;
 
     /// <summary>True when <paramref name="type"/> is registered as a singleton (read it at compilation end).</summary>
     public bool Contains(ITypeSymbol type) => types.ContainsKey(type.OriginalDefinition);

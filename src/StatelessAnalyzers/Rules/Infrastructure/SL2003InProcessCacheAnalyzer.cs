@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -14,12 +12,11 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 /// <c>System.Runtime.Caching.MemoryCache</c>) in a field, property or constructor parameter, or creates one.
 /// </summary>
 /// <remarks>
-/// Symbol actions look at the fields, properties and instance constructors of request-handling classes (the answer
-/// for a class is kept while its members come in), and are reported at once. The singletons are known only at
-/// compilation end: their members and constructors are read then, for the few classes registered as singletons. A
-/// compilation-wide operation action looks at every object creation and property reference, reported at once in a
-/// request-handling class and at compilation end in a singleton; a creation counts for the class whose member contains
-/// it. Whether a type is a cache is answered once per type definition.
+/// Symbol actions look at each field, property and instance constructor, and a compilation-wide operation action at
+/// every object creation and property reference: both ask first whether a type is a cache, answered once per type
+/// definition, and no class's member list is read. A creation counts for the class whose member
+/// contains it. Findings in request-handling types are reported at once, the others at compilation end when their
+/// class is a singleton.
 /// </remarks>
 public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 {
@@ -56,11 +53,8 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
     {
         private readonly WellKnownSymbols symbols;
 
-        // Creations in types that are not request-handling types: reported at the end if the type is a singleton.
+        // Findings in types that are not request-handling types: reported at the end if the type is a singleton.
         private readonly ConcurrentBag<(INamedTypeSymbol Type, Location Location, string Name)> pending = new();
-
-        // The class of the last member or constructor looked at, and whether it handles requests.
-        private ClassAnswer? lastClass;
 
         // IsCacheType by original definition: the same types recur in every constructor, field and creation. Read
         // before written, so that a type is added once.
@@ -74,51 +68,30 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 
         public SingletonRegistry Singletons { get; }
 
-        /// <summary>A field or property of a request-handling class: reported when its type is a cache.</summary>
+        /// <summary>A field or property of a class: reported when its type is a cache.</summary>
         public void OnMember(SymbolAnalysisContext context)
         {
-            // Every field and property of the compilation comes here. The class decides first: the members of a class
-            // come one after another, so its answer is at hand, and the member's type is read only in request-handling
-            // classes. The other classes' members are looked at in the singletons, at compilation end.
+            // Every field and property of the compilation comes here. The class first: an enum's members and those of
+            // interfaces and structs go no further, and the members of a class come one after another, so its symbol
+            // is at hand where the member's type is not. Whether the class handles requests is asked only for a cache:
+            // classifying every class would cost more than reading every member's type.
             var member = context.Symbol;
             if (member.IsImplicitlyDeclared || member.ContainingType is not { TypeKind: TypeKind.Class, IsImplicitlyDeclared: false } type
-                || !HandlesRequests(type, context.Options) || !IsCacheType(MemberFacts.GetMemberType(member)))
+                || !IsCacheType(MemberFacts.GetMemberType(member)))
                 return;
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2003InProcessCache, member.Locations[0], member.Name, type.Name));
+            Report(context, type, member.Locations[0], member.Name);
         }
 
         /// <summary>
-        /// An instance constructor of a request-handling class (the primary one included): its cache parameters, when no
-        /// field or property of the class holds a cache (that member is the finding; one finding per construct).
+        /// An instance constructor of a class (the primary one included): its cache parameters, when no field or property
+        /// of the class holds a cache (that member is the finding; one finding per construct).
         /// </summary>
         public void OnMethod(SymbolAnalysisContext context)
         {
-            // Every method of the compilation comes here: the kind of method and its class decide before its parameters are read.
+            // Every method of the compilation comes here: the kind of method decides before its parameters are read.
             if (context.Symbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor
-                || constructor.ContainingType is not { TypeKind: TypeKind.Class, IsImplicitlyDeclared: false } type
-                || !HandlesRequests(type, context.Options))
+                || constructor.ContainingType is not { TypeKind: TypeKind.Class, IsImplicitlyDeclared: false } type)
                 return;
-            foreach (var parameter in CacheParameters(constructor, type))
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2003InProcessCache, parameter.Locations[0], parameter.Name, type.Name));
-        }
-
-        /// <summary>
-        /// True when the family applies to <paramref name="type"/> and it handles requests. The answer for the class of
-        /// the member before is kept: a class's members, and its constructors, come one after another.
-        /// </summary>
-        private bool HandlesRequests(INamedTypeSymbol type, AnalyzerOptions options)
-        {
-            var last = Volatile.Read(ref lastClass);
-            if (last is not null && ReferenceEquals(last.Type, type))
-                return last.HandlesRequests;
-            var handlesRequests = GetRules(type, options) is { } rules && rules.Handlers.IsRequestHandlingType(type);
-            Volatile.Write(ref lastClass, new ClassAnswer(type, handlesRequests));
-            return handlesRequests;
-        }
-
-        /// <summary>The cache parameters of <paramref name="constructor"/>, declared in source, unless a member of the class holds a cache.</summary>
-        private IEnumerable<IParameterSymbol> CacheParameters(IMethodSymbol constructor, INamedTypeSymbol type)
-        {
             var checkedMembers = false;
             foreach (var parameter in constructor.Parameters)
             {
@@ -127,41 +100,21 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
                 if (!checkedMembers)
                 {
                     if (HasCacheMember(type))
-                        yield break;
+                        return;
                     checkedMembers = true;
                 }
-                yield return parameter;
+                Report(context, type, parameter.Locations[0], parameter.Name);
             }
         }
 
-        /// <summary>
-        /// The fields, properties and constructor parameters that hold a cache in a singleton class that does not handle
-        /// requests (the request-handling classes were looked at member by member).
-        /// </summary>
-        private void ReportSingletonMembers(CompilationAnalysisContext context)
+        private void Report(SymbolAnalysisContext context, INamedTypeSymbol type, Location location, string name)
         {
-            foreach (var singleton in Singletons.Types)
-            {
-                if (singleton is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsImplicitlyDeclared: false } type
-                    || GetRules(type, context.Options) is not { } rules || rules.Handlers.IsRequestHandlingType(type))
-                    continue;
-                foreach (var member in type.GetMembers())
-                {
-                    if (IsCacheMember(member, type))
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.SL2003InProcessCacheCompilationEnd, member.Locations[0], member.Name, type.Name));
-                    }
-                    else if (member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor)
-                    {
-                        foreach (var parameter in CacheParameters(constructor, type))
-                        {
-                            context.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.SL2003InProcessCacheCompilationEnd, parameter.Locations[0], parameter.Name, type.Name));
-                        }
-                    }
-                }
-            }
+            if (GetRules(type, context.Options) is not { } rules)
+                return;
+            if (rules.Handlers.IsRequestHandlingType(type))
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2003InProcessCache, location, name, type.Name));
+            else
+                pending.Add((type, location, name));
         }
 
         /// <summary>True when the class declares a field or property of a cache type (read only for a constructor with a cache parameter).</summary>
@@ -206,7 +159,6 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 
         public void OnCompilationEnd(CompilationAnalysisContext context)
         {
-            ReportSingletonMembers(context);
             foreach (var (type, location, name) in pending)
             {
                 if (Singletons.Contains(type))
@@ -280,18 +232,5 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
             && !member.IsImplicitlyDeclared
             && SymbolEqualityComparer.Default.Equals(member.ContainingType, type)
             && IsCacheType(MemberFacts.GetMemberType(member));
-
-        private sealed class ClassAnswer
-        {
-            public ClassAnswer(INamedTypeSymbol type, bool handlesRequests)
-            {
-                Type = type;
-                HandlesRequests = handlesRequests;
-            }
-
-            public INamedTypeSymbol Type { get; }
-
-            public bool HandlesRequests { get; }
-        }
     }
 }
