@@ -35,9 +35,9 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
 
             var registrations = new ConcurrentBag<(Location Location, string Name)>();
             var backplane = 0;
-            // Whether a receiver type (by original definition) is or implements ISignalRServerBuilder: asked for every
-            // extension method call of the compilation.
-            var builderReceivers = new ConcurrentDictionary<ISymbol, bool>(DefinitionComparer.Instance);
+            // Whether an extension method (by original definition) adds a backplane: asked for every extension method
+            // call of the compilation.
+            var backplaneMethods = new ConcurrentDictionary<ISymbol, bool>(DefinitionComparer.Instance);
             start.RegisterInvocationAction(
                 operationContext =>
                 {
@@ -52,7 +52,7 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
-                    if (IsBackplane(invocation, serverBuilder, builderReceivers)
+                    if (IsBackplane(invocation, serverBuilder, backplaneMethods)
                         && !DevelopmentGuards.IsGuarded(invocation, symbols.GetOptions(operationContext.Options, invocation.Syntax.SyntaxTree)))
                     {
                         // Anywhere in the compilation: the chain, a variable holding the builder, a helper method.
@@ -71,7 +71,7 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static bool IsBackplane(IInvocationOperation invocation, INamedTypeSymbol serverBuilder, ConcurrentDictionary<ISymbol, bool> builderReceivers)
+    private static bool IsBackplane(IInvocationOperation invocation, INamedTypeSymbol serverBuilder, ConcurrentDictionary<ISymbol, bool> known)
     {
         var method = invocation.TargetMethod;
         if (method.Name is "AddStackExchangeRedis" or "AddAzureSignalR")
@@ -82,14 +82,29 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
         var definition = method.ReducedFrom ?? method;
         if (!definition.IsExtensionMethod)
             return false;
-        // The receiver is the call's first argument: its parameter is the extension's first, read without building the
-        // method's parameter array.
-        var arguments = invocation.Arguments;
-        if (arguments.Length == 0 || arguments[0].Parameter is not { Ordinal: 0 } receiver
-            || !IsServerBuilder(receiver.Type, serverBuilder, builderReceivers))
-            return false;
-        var assemblyName = method.ContainingAssembly?.Name ?? string.Empty;
-        var typeName = method.ContainingType?.ToDisplayString() ?? string.Empty;
+
+        // Answered once per extension method: its receiver's type and where it comes from are the same at every call.
+        // Only a receiver of a type parameter (this T builder) depends on the call, and is read from the call.
+        var extension = definition.OriginalDefinition;
+        if (known.TryGetValue(extension, out var result))
+            return result;
+        var parameters = extension.Parameters;
+        if (parameters.Length == 0)
+            return known.GetOrAdd(extension, false);
+        if (parameters[0].Type.TypeKind == TypeKind.TypeParameter)
+        {
+            var arguments = invocation.Arguments;
+            return arguments.Length > 0 && arguments[0].Parameter is { Ordinal: 0 } receiver
+                && receiver.Type.IsOrImplements(serverBuilder) && ComesFromBackplanePackage(method);
+        }
+        return known.GetOrAdd(extension, parameters[0].Type.IsOrImplements(serverBuilder) && ComesFromBackplanePackage(extension));
+    }
+
+    /// <summary>An extension method from an assembly or type whose name says backplane (Redis, Azure, Orleans...).</summary>
+    private static bool ComesFromBackplanePackage(IMethodSymbol extension)
+    {
+        var assemblyName = extension.ContainingAssembly?.Name ?? string.Empty;
+        var typeName = extension.ContainingType?.ToDisplayString() ?? string.Empty;
         foreach (var word in BackplanePackageWords)
         {
             if (assemblyName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0
@@ -97,19 +112,5 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
                 return true;
         }
         return false;
-    }
-
-    /// <summary>
-    /// <see cref="SymbolExtensions.IsOrImplements"/> remembered per original definition: the interfaces' definitions are
-    /// the same for every construction of a type.
-    /// </summary>
-    private static bool IsServerBuilder(ITypeSymbol type, INamedTypeSymbol serverBuilder, ConcurrentDictionary<ISymbol, bool> known)
-    {
-        var key = type.OriginalDefinition;
-        if (key.SpecialType != SpecialType.None)
-            return false; // object, string, IEnumerable<T>...: no SignalR builder among them
-        if (known.TryGetValue(key, out var result))
-            return result;
-        return known.GetOrAdd(key, type.IsOrImplements(serverBuilder));
     }
 }

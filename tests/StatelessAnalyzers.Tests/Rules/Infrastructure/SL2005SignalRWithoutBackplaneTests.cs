@@ -76,6 +76,7 @@ public sealed class SL2005SignalRWithoutBackplaneTests
     [InlineData("builder.Services.AddSignalR().AddMessagePackProtocolStub().AddStackExchangeRedis();")]
     [InlineData("var signalR = builder.Services.AddSignalR(); signalR.AddJsonProtocol(); signalR.AddStackExchangeRedis();")]
     [InlineData("builder.Services.AddSignalR(); RealtimeSetup.Add(builder.Services);")]
+    [InlineData("builder.Services.AddSignalR().UseRedisBackplane();")]
     public Task Ignores_WhenABackplaneIsAdded(string code) => new Verify.Test
     {
         TestCode = $$"""
@@ -96,6 +97,12 @@ public sealed class SL2005SignalRWithoutBackplaneTests
                 public static ISignalRServerBuilder AddMessagePackProtocolStub(this ISignalRServerBuilder builder) => builder;
 
                 public static ISignalRServerBuilder AddAzureSignalRStub(this ISignalRServerBuilder builder) => builder.AddAzureSignalR("Endpoint=https://x");
+            }
+
+            public static class RedisBackplaneSetup
+            {
+                // Generic over its receiver: whether the receiver is the SignalR builder depends on the call.
+                public static T UseRedisBackplane<T>(this T builder) => builder;
             }
             """,
         AdditionalSources =
