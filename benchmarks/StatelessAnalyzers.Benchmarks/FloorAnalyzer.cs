@@ -236,7 +236,7 @@ internal sealed class NoOpAnalyzer(ActionShape shape) : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics); // as the package
         if (shape.Compilation)
             context.RegisterCompilationAction(static _ => { });
         if (!shape.CompilationStart)

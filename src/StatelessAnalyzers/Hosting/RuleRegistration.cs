@@ -37,7 +37,7 @@ internal sealed class RuleRegistration
     /// <summary>Whether the rule called <see cref="AnalysisContext.EnableConcurrentExecution"/> (the host always does).</summary>
     public bool ConcurrentExecution { get; }
 
-    /// <summary>What the rule passed to <see cref="AnalysisContext.ConfigureGeneratedCodeAnalysis"/> (the host passes None).</summary>
+    /// <summary>What the rule passed to <see cref="AnalysisContext.ConfigureGeneratedCodeAnalysis"/> (the host passes ReportDiagnostics: see <see cref="Core.GeneratedCode"/>).</summary>
     public GeneratedCodeAnalysisFlags? GeneratedCodeAnalysis { get; }
 
     /// <summary>Runs each rule's <see cref="DiagnosticAnalyzer.Initialize"/> against a context that records what it registers.</summary>

@@ -24,7 +24,7 @@ public sealed class SL2004DataProtectionKeysNotPersistedAnalyzer : DiagnosticAna
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = WellKnownSymbols.Get(start.Compilation);

@@ -15,7 +15,7 @@ public sealed class SL1001StaticMutableStateAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         StaticStateAnalysis.Register(context, requestHandlingTypes: true);
     }
 }

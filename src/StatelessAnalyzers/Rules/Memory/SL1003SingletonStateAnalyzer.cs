@@ -32,7 +32,7 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = WellKnownSymbols.Get(start.Compilation);
@@ -153,7 +153,8 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
             {
                 var member = pair.Key;
                 var type = pair.Value;
-                if (member.Locations.Length > 0 && Singletons.Contains(type))
+                if (member.Locations.Length > 0 && Singletons.Contains(type)
+                    && !GeneratedCode.Contains(member, member.Locations[0], context.Options, context.CancellationToken))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1003SingletonState, member.Locations[0], member.Name, type.Name));

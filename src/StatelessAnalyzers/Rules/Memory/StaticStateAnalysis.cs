@@ -115,9 +115,14 @@ internal static class StaticStateAnalysis
                 foreach (var entry in analysis.Candidates)
                 {
                     var member = entry.Key;
-                    if (entry.Value.Verdict == Verdict.State || analysis.Changed.ContainsKey(member))
+                    var reportNow = entry.Value.Verdict == Verdict.State || analysis.Changed.ContainsKey(member);
+                    // A member of a partial type can be declared in its generated part (GeneratedCode.Contains).
+                    if ((!reportNow && MemberFacts.IsEffectivelyPrivate(member))
+                        || GeneratedCode.Contains(member, member.Locations[0], endContext.Options, endContext.CancellationToken))
+                        continue;
+                    if (reportNow)
                         endContext.ReportDiagnostic(CreateDiagnostic(entry.Value, member, compilationEnd: false));
-                    else if (!MemberFacts.IsEffectivelyPrivate(member))
+                    else
                         pending.Add((member, entry.Value));
                 }
                 typeAnalyses.TryRemove(outermost, out _);

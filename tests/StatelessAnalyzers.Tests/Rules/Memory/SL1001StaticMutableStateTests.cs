@@ -622,4 +622,31 @@ public sealed partial class SL1001StaticMutableStateTests
             """,
         AllowCompilerErrors = true,
     }.RunAsync();
+
+    [Fact]
+    public Task Ignores_StaticsDeclaredInTheGeneratedPartOfAPartialController() => new Verify.Test
+    {
+        // The class's members are read from its own part; those declared in its generated part are not reported.
+        TestCode = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed partial class OrdersController : ControllerBase
+            {
+                private static int {|#0:served|};
+
+                public int Get() => ++served + ++generatedCount;
+            }
+            """,
+        AdditionalSources =
+        {
+            ("OrdersController.g.cs", """
+                public sealed partial class OrdersController
+                {
+                    private static int generatedCount;
+                    private static System.Collections.Generic.List<int> generatedList = new();
+                }
+                """),
+        },
+        ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("served", "OrdersController") },
+    }.RunAsync();
 }

@@ -186,4 +186,33 @@ public sealed class SL1003SingletonStateTests
             """,
         AllowCompilerErrors = true,
     }.RunAsync();
+
+    [Fact]
+    public Task Ignores_StateDeclaredInGeneratedCode() => new Verify.Test
+    {
+        // Written from the class's own part; only the field declared there is reported.
+        TestCode = """
+            public sealed partial class ViewCounter
+            {
+                private int {|#0:count|};
+
+                public int View() => ++count + ++generatedCount;
+            }
+
+            public interface IPriceList { }
+            public sealed class PriceList : IPriceList { }
+            public sealed class RefreshService : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override System.Threading.Tasks.Task ExecuteAsync(System.Threading.CancellationToken token) => System.Threading.Tasks.Task.CompletedTask;
+            }
+            public sealed class ScopedCounter { }
+            public sealed class FactoryMade { }
+            """,
+        AdditionalSources =
+        {
+            ("Program.cs", Program),
+            ("ViewCounter.g.cs", "public sealed partial class ViewCounter { private int generatedCount; }"),
+        },
+        ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("count", "ViewCounter") },
+    }.RunAsync();
 }

@@ -95,4 +95,34 @@ public sealed class SL1004CapturedStateTests
             """,
         AllowCompilerErrors = true,
     }.RunAsync();
+
+    [Fact]
+    public Task Ignores_FieldsDeclaredInGeneratedCode() => new Verify.Test
+    {
+        // The handler is analysed; the field it captures is declared in the class's generated part.
+        TestCode = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Routing;
+
+            public sealed partial class CartEndpoints
+            {
+                private readonly System.Collections.Generic.Dictionary<string, int> [|orders|] = new();
+
+                public void Map(IEndpointRouteBuilder routes)
+                {
+                    routes.MapPut("/carts/{user}", (string user) => carts[user] = 1);
+                    routes.MapPut("/orders/{user}", (string user) => orders[user] = 1);
+                }
+            }
+            """,
+        AdditionalSources =
+        {
+            ("CartEndpoints.g.cs", """
+                public sealed partial class CartEndpoints
+                {
+                    private readonly System.Collections.Generic.Dictionary<string, int> carts = new();
+                }
+                """),
+        },
+    }.RunAsync();
 }
