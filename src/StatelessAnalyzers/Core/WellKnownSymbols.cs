@@ -77,7 +77,7 @@ internal sealed class WellKnownSymbols
 
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> byName = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, RuleContext> contextsByTree;
-    private TreeContext? lastTree;
+    private LastAnswer<SyntaxTree, RuleContext>? lastTree;
     private readonly ConcurrentDictionary<AnalyzerConfigOptions, RuleContext> contextsByConfig = new(ReferenceComparer<AnalyzerConfigOptions>.Instance);
     private readonly ConcurrentDictionary<StatelessOptions, RuleContext> contexts = new();
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> frameworkAssemblies = new(SymbolEqualityComparer.Default);
@@ -267,9 +267,8 @@ internal sealed class WellKnownSymbols
     {
         // The driver calls back file by file, and the rules of one callback ask for the same file: most calls are for
         // the file of the call before, answered without a lookup.
-        var last = Volatile.Read(ref lastTree);
-        if (last is not null && ReferenceEquals(last.Tree, tree))
-            return last.Context;
+        if (LastAnswer<SyntaxTree, RuleContext>.TryGet(ref lastTree, tree, out var last))
+            return last;
         if (!contextsByTree.TryGetValue(tree, out var cached))
         {
             var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
@@ -277,8 +276,7 @@ internal sealed class WellKnownSymbols
                 context = contextsByConfig.GetOrAdd(config, GetContext(StatelessOptions.Intern(StatelessOptions.Parse(config))));
             cached = contextsByTree.GetOrAdd(tree, context);
         }
-        Volatile.Write(ref lastTree, new TreeContext(tree, cached));
-        return cached;
+        return LastAnswer<SyntaxTree, RuleContext>.Set(ref lastTree, tree, cached);
     }
 
     /// <summary>
@@ -345,19 +343,5 @@ internal sealed class WellKnownSymbols
                 builder.Add(type);
         }
         return builder.ToImmutable();
-    }
-
-    /// <summary>A file and its rule context: the last one asked for, replaced whole.</summary>
-    private sealed class TreeContext
-    {
-        public TreeContext(SyntaxTree tree, RuleContext context)
-        {
-            Tree = tree;
-            Context = context;
-        }
-
-        public SyntaxTree Tree { get; }
-
-        public RuleContext Context { get; }
     }
 }

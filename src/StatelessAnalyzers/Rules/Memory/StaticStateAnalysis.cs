@@ -272,7 +272,7 @@ internal static class StaticStateAnalysis
     private sealed class StaticStorage
     {
         private readonly ConcurrentDictionary<ISymbol, bool> withNestedTypes = new(DefinitionComparer.Instance);
-        private Answer? last;
+        private LastAnswer<ISymbol, bool>? last;
 
         /// <summary>
         /// True when a declaration of <paramref name="outermost"/> or of a type nested in it declares a <c>static</c>
@@ -281,10 +281,9 @@ internal static class StaticStateAnalysis
         /// </summary>
         public bool Declares(INamedTypeSymbol outermost, bool nested, System.Threading.CancellationToken cancellationToken)
         {
-            var answer = Volatile.Read(ref last);
-            if (answer is not null && ReferenceEquals(answer.Type, outermost))
-                return answer.Declares;
-            if (!nested || !withNestedTypes.TryGetValue(outermost, out var declares))
+            if (LastAnswer<ISymbol, bool>.TryGet(ref last, outermost, out var declares))
+                return declares;
+            if (!nested || !withNestedTypes.TryGetValue(outermost, out declares))
             {
                 var hasNestedTypes = false;
                 declares = false;
@@ -296,8 +295,7 @@ internal static class StaticStateAnalysis
                 if (hasNestedTypes)
                     withNestedTypes.TryAdd(outermost, declares);
             }
-            Volatile.Write(ref last, new Answer(outermost, declares));
-            return declares;
+            return LastAnswer<ISymbol, bool>.Set(ref last, outermost, declares);
         }
 
         private static bool Scan(TypeDeclarationSyntax declaration, ref bool hasNestedTypes)
@@ -320,19 +318,6 @@ internal static class StaticStateAnalysis
                 }
             }
             return declares;
-        }
-
-        private sealed class Answer
-        {
-            public Answer(ISymbol type, bool declares)
-            {
-                Type = type;
-                Declares = declares;
-            }
-
-            public ISymbol Type { get; }
-
-            public bool Declares { get; }
         }
     }
 
