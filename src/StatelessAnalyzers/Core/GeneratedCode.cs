@@ -26,18 +26,19 @@ internal static class GeneratedCode
     private static readonly string[] GeneratedFileSuffixes = { ".designer", ".generated", ".g", ".g.i" };
 
     /// <summary>True when a finding on <paramref name="declaration"/> at <paramref name="location"/> would be in generated code.</summary>
-    public static bool Contains(ISymbol declaration, Location location, AnalyzerOptions options, CancellationToken cancellationToken)
+    public static bool Contains(ISymbol declaration, Location location, WellKnownSymbols symbols, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         if (location.SourceTree is not { } tree)
             return false;
         if (IsGeneratedFile(tree, options, cancellationToken) || (tree.HasHiddenRegions() && tree.GetLineVisibility(location.SourceSpan.Start, cancellationToken) == LineVisibility.Hidden))
             return true;
+        if (symbols.GeneratedCodeAttribute is not { } generatedCode)
+            return false;
         for (ISymbol? current = declaration; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
         {
             foreach (var attribute in current.GetAttributes())
             {
-                if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" } attributeClass
-                    && attributeClass.ContainingNamespace?.ToDisplayString() == "System.CodeDom.Compiler")
+                if (attribute.AttributeClass.Is(generatedCode))
                     return true;
             }
         }

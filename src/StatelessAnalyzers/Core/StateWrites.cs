@@ -53,10 +53,11 @@ internal static class StateWrites
     /// references (<see cref="Classify"/> says no for every other name): a rule looks at the receivers of these calls only.
     /// </summary>
     public static bool MayMutateThroughCall(string name) =>
-        MutatingCallFilter.MayContain(name)
-        && (MutatingMethods.Contains(name) || MutatingStaticHelpers.Contains(name) || name is "Copy" or "ConstrainedCopy");
+        MutatingCallFilter.MayContain(name) && MutatingCallNameSet.Contains(name);
 
-    // Asked for every call of a compilation, and most names are not mutating: the filter answers those first.
+    // Asked for every call of a compilation, and most names are not mutating: the filter answers those first, one set
+    // of every mutating name the rest.
+    private static readonly HashSet<string> MutatingCallNameSet = new(MutatingCallNames, StringComparer.Ordinal);
     private static readonly NameFilter MutatingCallFilter = new(MutatingCallNames);
 
     /// <summary>The names for which <see cref="MayMutateThroughCall"/> is true.</summary>

@@ -81,7 +81,7 @@ internal sealed class WellKnownSymbols
     private readonly ConcurrentDictionary<AnalyzerConfigOptions, RuleContext> contextsByConfig = new(ReferenceComparer<AnalyzerConfigOptions>.Instance);
     private readonly ConcurrentDictionary<StatelessOptions, RuleContext> contexts = new();
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> frameworkAssemblies = new(SymbolEqualityComparer.Default);
-    private readonly object?[] resolved = new object?[55];
+    private readonly object?[] resolved = new object?[56];
 
     private WellKnownSymbols(Compilation compilation)
     {
@@ -191,6 +191,7 @@ internal sealed class WellKnownSymbols
     public INamedTypeSymbol? ProducerConsumerCollection => Resolve(48, "System.Collections.Concurrent.IProducerConsumerCollection`1");
     public INamedTypeSymbol? GenericDictionary => Resolve(49, "System.Collections.Generic.IDictionary`2");
     public INamedTypeSymbol? ConditionalWeakTable => Resolve(50, "System.Runtime.CompilerServices.ConditionalWeakTable`2");
+    public INamedTypeSymbol? GeneratedCodeAttribute => Resolve(55, "System.CodeDom.Compiler.GeneratedCodeAttribute");
 
     /// <summary><c>Type</c>, <c>MemberInfo</c>, <c>Assembly</c>: keys of reflection caches.</summary>
     public ImmutableHashSet<INamedTypeSymbol> ReflectionKeyTypes => ResolveSet(51, ReflectionKeyTypesNames);

@@ -81,14 +81,15 @@ public sealed class GeneratedCodeTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var prices = compilation.GetTypeByMetadataName("Prices")!;
         var nested = compilation.GetTypeByMetadataName("Tooling+Inner")!;
+        var symbols = WellKnownSymbols.Get(compilation);
 
-        bool Contains(ISymbol member) => GeneratedCode.Contains(member, member.Locations[0], NoOptions, default);
+        bool Contains(ISymbol member) => GeneratedCode.Contains(member, member.Locations[0], symbols, NoOptions, default);
 
         Assert.False(Contains(prices.GetMembers("Written").Single()));
         Assert.True(Contains(prices.GetMembers("Hidden").Single()));
         Assert.True(Contains(prices.GetMembers("Generated").Single()));
         Assert.True(Contains(nested.GetMembers("Nested").Single()));
-        Assert.False(GeneratedCode.Contains(prices, Location.None, NoOptions, default));
+        Assert.False(GeneratedCode.Contains(prices, Location.None, symbols, NoOptions, default));
     }
 
     private static SyntaxTree Parse(string source, string path) =>

@@ -95,7 +95,7 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
         {
             var arguments = invocation.Arguments;
             return arguments.Length > 0 && arguments[0].Parameter is { Ordinal: 0 } receiver
-                && receiver.Type.IsOrImplements(serverBuilder) && ComesFromBackplanePackage(method);
+                && receiver.Type.IsOrImplements(serverBuilder) && ComesFromBackplanePackage(extension);
         }
         return known.GetOrAdd(extension, parameters[0].Type.IsOrImplements(serverBuilder) && ComesFromBackplanePackage(extension));
     }

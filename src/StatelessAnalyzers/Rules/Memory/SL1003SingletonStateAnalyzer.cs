@@ -154,7 +154,7 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
                 var member = pair.Key;
                 var type = pair.Value;
                 if (member.Locations.Length > 0 && Singletons.Contains(type)
-                    && !GeneratedCode.Contains(member, member.Locations[0], context.Options, context.CancellationToken))
+                    && !GeneratedCode.Contains(member, member.Locations[0], symbols, context.Options, context.CancellationToken))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1003SingletonState, member.Locations[0], member.Name, type.Name));

@@ -43,7 +43,7 @@ public sealed class SL1004CapturedStateAnalyzer : DiagnosticAnalyzer
                     {
                         var captured = CapturedState(operation, function, rules.Types);
                         if (captured is not null && captured.Locations.Length > 0 && captured.Locations[0].IsInSource
-                            && !GeneratedCode.Contains(captured, captured.Locations[0], context.Options, context.CancellationToken)
+                            && !GeneratedCode.Contains(captured, captured.Locations[0], symbols, context.Options, context.CancellationToken)
                             && reported.TryAdd(captured, true))
                         {
                             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL1004CapturedState, captured.Locations[0], captured.Name));

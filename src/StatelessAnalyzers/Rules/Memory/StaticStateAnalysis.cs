@@ -118,7 +118,7 @@ internal static class StaticStateAnalysis
                     var reportNow = entry.Value.Verdict == Verdict.State || analysis.Changed.ContainsKey(member);
                     // A member of a partial type can be declared in its generated part (GeneratedCode.Contains).
                     if ((!reportNow && MemberFacts.IsEffectivelyPrivate(member))
-                        || GeneratedCode.Contains(member, member.Locations[0], endContext.Options, endContext.CancellationToken))
+                        || GeneratedCode.Contains(member, member.Locations[0], symbols, endContext.Options, endContext.CancellationToken))
                         continue;
                     if (reportNow)
                         endContext.ReportDiagnostic(CreateDiagnostic(entry.Value, member, compilationEnd: false));
@@ -279,7 +279,7 @@ internal static class StaticStateAnalysis
         /// field or property: only those can be candidates (constants carry no <c>static</c> modifier, and every other
         /// static member is declared with one). <paramref name="nested"/>: asked for a type nested in it.
         /// </summary>
-        public bool Declares(INamedTypeSymbol outermost, bool nested, System.Threading.CancellationToken cancellationToken)
+        public bool Declares(INamedTypeSymbol outermost, bool nested, CancellationToken cancellationToken)
         {
             if (LastAnswer<ISymbol, bool>.TryGet(ref last, outermost, out var declares))
                 return declares;
