@@ -12,6 +12,10 @@ if (args.Length > 0 && args[0] == "bdn")
 if (args.Length > 0 && args[0] == "profile")
     return Profile.Run(args[1..]);
 
+// `-- counts [files]` prints how many callbacks of each kind the driver makes on a corpus.
+if (args.Length > 0 && args[0] == "counts")
+    return Counts.Run(args[1..]);
+
 if (!RunnerOptions.TryParse(args, out var options, out var error))
 {
     Console.Error.WriteLine(error);

@@ -76,7 +76,7 @@ internal sealed class WellKnownSymbols
     private static readonly object NotFound = new();
 
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> byName = new(System.StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<SyntaxTree, RuleContext> contextsByTree;
+    private readonly IdentityMap<SyntaxTree, RuleContext> contextsByTree;
     private LastAnswer<SyntaxTree, RuleContext>? lastTree;
     private readonly ConcurrentDictionary<AnalyzerConfigOptions, RuleContext> contextsByConfig = new(ReferenceComparer<AnalyzerConfigOptions>.Instance);
     private readonly ConcurrentDictionary<StatelessOptions, RuleContext> contexts = new();
@@ -87,8 +87,8 @@ internal sealed class WellKnownSymbols
     {
         Compilation = compilation;
         // Sized for one entry per file up front: every file is added, and a growing table rehashes all of them.
-        contextsByTree = new ConcurrentDictionary<SyntaxTree, RuleContext>(
-            concurrencyLevel: 4, capacity: compilation.SyntaxTrees is IReadOnlyCollection<SyntaxTree> trees ? trees.Count : 31);
+        contextsByTree = new IdentityMap<SyntaxTree, RuleContext>(
+            compilation.SyntaxTrees is IReadOnlyCollection<SyntaxTree> trees ? trees.Count : 32);
 
         HttpContext = Get("Microsoft.AspNetCore.Http.HttpContext");
         IHost = Get("Microsoft.Extensions.Hosting.IHost");

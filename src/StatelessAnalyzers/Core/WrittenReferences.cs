@@ -47,11 +47,21 @@ internal static class WrittenReferences
     }
 
     /// <summary>An operation action for <see cref="SiteKinds"/> that runs <paramref name="actions"/> on each reference the site may change.</summary>
-    public static Action<OperationAnalysisContext> Dispatcher(Action<OperationAnalysisContext, IOperation>[] actions) => context =>
+    public static Action<OperationAnalysisContext> Dispatcher(Action<OperationAnalysisContext, IOperation>[] actions) =>
+        context => Dispatch(context, context.Operation.Kind, actions);
+
+    /// <summary>
+    /// The same for the sites of one <paramref name="kind"/> only (an action registered for that kind alone): the
+    /// operation's kind is not read again.
+    /// </summary>
+    public static Action<OperationAnalysisContext> Dispatcher(Action<OperationAnalysisContext, IOperation>[] actions, OperationKind kind) =>
+        context => Dispatch(context, kind, actions);
+
+    private static void Dispatch(OperationAnalysisContext context, OperationKind kind, Action<OperationAnalysisContext, IOperation>[] actions)
     {
         var references = buffer ??= new List<IOperation>(4);
         references.Clear();
-        Collect(context.Operation, references);
+        Collect(context.Operation, kind, references);
         for (var i = 0; i < references.Count; i++)
         {
             var reference = references[i];
@@ -59,13 +69,15 @@ internal static class WrittenReferences
                 action(context, reference);
         }
         references.Clear();
-    };
+    }
 
     /// <summary>Adds to <paramref name="references"/> the field, property and parameter references <paramref name="site"/> may change.</summary>
-    public static void Collect(IOperation site, List<IOperation> references)
+    public static void Collect(IOperation site, List<IOperation> references) => Collect(site, site.Kind, references);
+
+    private static void Collect(IOperation site, OperationKind kind, List<IOperation> references)
     {
         // By kind, not by interface: every site of the compilation comes here, and each interface test is a search.
-        switch (site.Kind)
+        switch (kind)
         {
             case OperationKind.Invocation:
                 var invocation = (IInvocationOperation)site;

@@ -11,8 +11,9 @@ namespace StatelessAnalyzers.Hosting;
 /// <summary>
 /// One compilation's shared callbacks: the rules' compilation-start actions run against a context that collects their
 /// operation, symbol, symbol-start and compilation-end actions by kind, and the host then registers one action per
-/// kind with the driver. Each shared action passes the driver's own context on to the rules' actions for that kind,
-/// in rule order, so a rule sees exactly what it would see registered on its own. Invocation and creation actions
+/// kind with the driver (the rule's own action when it is the only one). Each shared action passes the driver's own
+/// context on to the rules' actions for that kind, in rule order, so a rule sees exactly what it would see registered
+/// on its own. Invocation and creation actions
 /// registered by name (<see cref="InvocationActions"/>) sit in dictionaries keyed by the called method's or the
 /// created type's name: the shared operation callback reads the name once and runs only the actions for it. Actions on
 /// written references (<see cref="WrittenReferences"/>) share one collection of the references per write site.
@@ -80,130 +81,111 @@ internal sealed class RuleDispatch
         list.Add(action);
     }
 
-    /// <summary>
-    /// The actions of each kind in an array indexed by the kind's value (enum values of Roslyn's kinds are small), so that
-    /// a shared callback finds its rules' actions with one array read.
-    /// </summary>
-    private static TAction[]?[] ByKind<TKind, TAction>(Dictionary<TKind, List<TAction>> actions, Func<TKind, int> index)
-        where TKind : notnull
-    {
-        var max = 0;
-        foreach (var kind in actions.Keys)
-            max = Math.Max(max, index(kind));
-        var table = new TAction[]?[max + 1];
-        foreach (var entry in actions)
-            table[index(entry.Key)] = entry.Value.ToArray();
-        return table;
-    }
-
     private void RegisterWith(CompilationStartAnalysisContext start)
     {
         AddConfiguredSingletonMethods(start.Compilation, start.Options);
-        if (writtenReferenceActions.Count > 0)
+        var byMethodName = ByName(invocationActionsByName);
+        var byTypeName = ByName(creationActionsByTypeName);
+        var writeSiteKinds = writtenReferenceActions.Count > 0 ? WrittenReferences.SiteKinds : ImmutableArray<OperationKind>.Empty;
+        var kinds = new HashSet<OperationKind>(operationActions.Keys);
+        kinds.UnionWith(writeSiteKinds);
+        if (byMethodName is not null)
+            kinds.Add(OperationKind.Invocation);
+        if (byTypeName is not null)
+            kinds.Add(OperationKind.ObjectCreation);
+
+        // One shared action per kind of operation: the driver has already told the kinds apart, so no callback reads
+        // the operation's kind again or looks its rules up.
+        var writtenReferenceActionArray = writtenReferenceActions.ToArray();
+        foreach (var kind in kinds)
         {
-            // The references of a write site are collected once, for every rule that looks for writes.
-            var dispatcher = WrittenReferences.Dispatcher(writtenReferenceActions.ToArray());
-            foreach (var kind in WrittenReferences.SiteKinds)
-                Add(operationActions, kind, dispatcher);
-        }
-        if (operationActions.Count > 0 || invocationActionsByName.Count > 0 || creationActionsByTypeName.Count > 0)
-        {
-            var table = ByKind(operationActions, static kind => (int)kind);
-            var kinds = ImmutableArray.CreateBuilder<OperationKind>(operationActions.Count + 2);
-            kinds.AddRange(operationActions.Keys);
-            var byMethodName = ByName(invocationActionsByName, OperationKind.Invocation, kinds);
-            var byTypeName = ByName(creationActionsByTypeName, OperationKind.ObjectCreation, kinds);
-            // Most called methods and created types have none of the names: the filters answer those without a lookup.
-            var methodNames = byMethodName is null ? null : new NameFilter(byMethodName.Keys);
-            var typeNames = byTypeName is null ? null : new NameFilter(byTypeName.Keys);
-            start.RegisterOperationAction(
-                context =>
-                {
-                    var operation = context.Operation;
-                    var kind = operation.Kind;
-                    if ((int)kind < table.Length && table[(int)kind] is { } actions)
-                    {
-                        foreach (var action in actions)
-                            action(context);
-                    }
-                    Action<OperationAnalysisContext>[]? named = null;
-                    if (kind == OperationKind.Invocation)
-                    {
-                        if (methodNames is not null)
-                        {
-                            var name = ((IInvocationOperation)operation).TargetMethod.Name;
-                            if (methodNames.MayContain(name))
-                                byMethodName!.TryGetValue(name, out named);
-                        }
-                    }
-                    else if (kind == OperationKind.ObjectCreation && typeNames is not null
-                        && ((IObjectCreationOperation)operation).Type is { } type)
-                    {
-                        var name = type.Name;
-                        if (typeNames.MayContain(name))
-                            byTypeName!.TryGetValue(name, out named);
-                    }
-                    if (named is not null)
-                    {
-                        foreach (var action in named)
-                            action(context);
-                    }
-                },
-                kinds.ToImmutable());
+            var actions = new List<Action<OperationAnalysisContext>>();
+            if (operationActions.TryGetValue(kind, out var registered))
+                actions.AddRange(registered);
+            if (writeSiteKinds.Contains(kind))
+            {
+                // The references of a write site are collected once, for every rule that looks for writes.
+                actions.Add(WrittenReferences.Dispatcher(writtenReferenceActionArray, kind));
+            }
+            var action = kind switch
+            {
+                OperationKind.Invocation when byMethodName is not null => InvocationDispatcher(actions.ToArray(), byMethodName),
+                OperationKind.ObjectCreation when byTypeName is not null => CreationDispatcher(actions.ToArray(), byTypeName),
+                _ => Sequence(actions.ToArray()),
+            };
+            start.RegisterOperationAction(action, kind);
         }
 
-        if (symbolActions.Count > 0)
-        {
-            var table = ByKind(symbolActions, static kind => (int)kind);
-            start.RegisterSymbolAction(
-                context =>
-                {
-                    var kind = (int)context.Symbol.Kind;
-                    if (kind >= table.Length || table[kind] is not { } actions)
-                        return;
-                    foreach (var action in actions)
-                        action(context);
-                },
-                ImmutableArray.CreateRange(symbolActions.Keys));
-        }
+        foreach (var entry in symbolActions)
+            start.RegisterSymbolAction(Sequence(entry.Value.ToArray()), entry.Key);
 
         foreach (var entry in symbolStartActions)
-        {
-            var actions = entry.Value.ToArray();
-            start.RegisterSymbolStartAction(
-                context =>
-                {
-                    foreach (var action in actions)
-                        action(context);
-                },
-                entry.Key);
-        }
+            start.RegisterSymbolStartAction(Sequence(entry.Value.ToArray()), entry.Key);
 
         if (compilationEndActions.Count > 0)
-        {
-            var actions = compilationEndActions.ToArray();
-            start.RegisterCompilationEndAction(context =>
-            {
-                foreach (var action in actions)
-                    action(context);
-            });
-        }
+            start.RegisterCompilationEndAction(Sequence(compilationEndActions.ToArray()));
     }
 
-    /// <summary>The actions by name as arrays, with <paramref name="kind"/> added to the kinds the driver calls for; null when none.</summary>
-    private Dictionary<string, Action<OperationAnalysisContext>[]>? ByName(
-        Dictionary<string, List<Action<OperationAnalysisContext>>> actions,
-        OperationKind kind,
-        ImmutableArray<OperationKind>.Builder kinds)
+    /// <summary>The actions by name as arrays; null when none.</summary>
+    private static Dictionary<string, Action<OperationAnalysisContext>[]>? ByName(Dictionary<string, List<Action<OperationAnalysisContext>>> actions)
     {
         if (actions.Count == 0)
             return null;
         var byName = new Dictionary<string, Action<OperationAnalysisContext>[]>(actions.Count, StringComparer.Ordinal);
         foreach (var entry in actions)
             byName.Add(entry.Key, entry.Value.ToArray());
-        if (!operationActions.ContainsKey(kind))
-            kinds.Add(kind);
         return byName;
+    }
+
+    /// <summary>One action that runs <paramref name="actions"/> in order (the only one itself, so no call is added).</summary>
+    private static Action<TContext> Sequence<TContext>(Action<TContext>[] actions)
+    {
+        if (actions.Length == 1)
+            return actions[0];
+        return context =>
+        {
+            foreach (var action in actions)
+                action(context);
+        };
+    }
+
+    /// <summary>
+    /// The action for every invocation: the rules' invocation actions, then those registered for the called method's
+    /// name. Most called methods have none of the names: the filter answers those without a lookup.
+    /// </summary>
+    private static Action<OperationAnalysisContext> InvocationDispatcher(
+        Action<OperationAnalysisContext>[] actions, Dictionary<string, Action<OperationAnalysisContext>[]> byMethodName)
+    {
+        var methodNames = new NameFilter(byMethodName.Keys);
+        return context =>
+        {
+            foreach (var action in actions)
+                action(context);
+            var name = ((IInvocationOperation)context.Operation).TargetMethod.Name;
+            if (methodNames.MayContain(name) && byMethodName.TryGetValue(name, out var named))
+            {
+                foreach (var action in named)
+                    action(context);
+            }
+        };
+    }
+
+    /// <summary>The action for every object creation: the rules' creation actions, then those registered for the created type's name.</summary>
+    private static Action<OperationAnalysisContext> CreationDispatcher(
+        Action<OperationAnalysisContext>[] actions, Dictionary<string, Action<OperationAnalysisContext>[]> byTypeName)
+    {
+        var typeNames = new NameFilter(byTypeName.Keys);
+        return context =>
+        {
+            foreach (var action in actions)
+                action(context);
+            if (((IObjectCreationOperation)context.Operation).Type is { } type && typeNames.MayContain(type.Name)
+                && byTypeName.TryGetValue(type.Name, out var named))
+            {
+                foreach (var action in named)
+                    action(context);
+            }
+        };
     }
 
     private static void AddNamedAction(Dictionary<string, List<Action<OperationAnalysisContext>>> actions, string name, Action<OperationAnalysisContext> action)

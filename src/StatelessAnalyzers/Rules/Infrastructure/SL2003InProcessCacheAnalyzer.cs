@@ -56,9 +56,9 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
         // Findings in types that are not request-handling types: reported at the end if the type is a singleton.
         private readonly ConcurrentBag<(INamedTypeSymbol Type, Location Location, string Name)> pending = new();
 
-        // IsCacheType by original definition: the same types recur in every constructor, field and creation. Read
-        // before written, so that a type is added once.
-        private readonly ConcurrentDictionary<ISymbol, bool> cacheTypes = new(DefinitionComparer.Instance);
+        // IsCacheType by original definition: the same few hundred types recur in every constructor, field and
+        // creation, so nearly every call is a lookup.
+        private readonly IdentityMap<ISymbol, bool> cacheTypes = new(capacity: 1024);
 
         public CompilationAnalysis(WellKnownSymbols symbols)
         {
@@ -178,7 +178,7 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
         /// <summary>
         /// True for IMemoryCache and its implementations, MemoryCache and its subclasses. Asked for every member,
         /// constructor parameter and creation: special types, enums and arrays answer at once, the others once per
-        /// type definition (see <see cref="SymbolExtensions.IsOrImplements"/>).
+        /// type definition.
         /// </summary>
         private bool IsCacheType(ITypeSymbol? type)
         {
@@ -186,12 +186,26 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
                 || type.TypeKind is not (TypeKind.Class or TypeKind.Interface or TypeKind.Struct or TypeKind.TypeParameter))
                 return false;
             var definition = type.OriginalDefinition;
-            if (cacheTypes.TryGetValue(definition, out var known))
-                return known;
-            var result = definition.IsOrImplements(symbols.IMemoryCache)
-                || (symbols.RuntimeMemoryCache is { } runtimeCache && definition.IsOrDerivesFrom(runtimeCache));
-            cacheTypes.TryAdd(definition, result);
-            return result;
+            return cacheTypes.TryGetValue(definition, out var known) ? known : cacheTypes.GetOrAdd(definition, Classify(definition));
+        }
+
+        /// <summary>
+        /// Whether a type definition is a cache: IMemoryCache itself, a type whose interfaces (those of its base types
+        /// and, for a type parameter, of its constraints included) contain it, or a subclass of MemoryCache.
+        /// </summary>
+        private bool Classify(ITypeSymbol definition)
+        {
+            if (symbols.IMemoryCache is { } memoryCache)
+            {
+                if (definition.Is(memoryCache))
+                    return true;
+                foreach (var implemented in definition.AllInterfaces)
+                {
+                    if (implemented.OriginalDefinition.Is(memoryCache))
+                        return true;
+                }
+            }
+            return symbols.RuntimeMemoryCache is { } runtimeCache && definition.IsOrDerivesFrom(runtimeCache);
         }
 
         /// <summary>

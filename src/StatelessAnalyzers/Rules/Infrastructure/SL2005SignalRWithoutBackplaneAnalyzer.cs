@@ -35,9 +35,7 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
 
             var registrations = new ConcurrentBag<(Location Location, string Name)>();
             var backplane = 0;
-            // Whether an extension method (by original definition) adds a backplane: asked for every extension method
-            // call of the compilation.
-            var backplaneMethods = new ConcurrentDictionary<ISymbol, bool>(DefinitionComparer.Instance);
+            var calls = new BackplaneCalls(serverBuilder);
             start.RegisterInvocationAction(
                 operationContext =>
                 {
@@ -52,7 +50,7 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
-                    if (IsBackplane(invocation, serverBuilder, backplaneMethods)
+                    if (calls.IsBackplane(invocation)
                         && !DevelopmentGuards.IsGuarded(invocation, symbols.GetOptions(operationContext.Options, invocation.Syntax.SyntaxTree)))
                     {
                         // Anywhere in the compilation: the chain, a variable holding the builder, a helper method.
@@ -71,40 +69,60 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static bool IsBackplane(IInvocationOperation invocation, INamedTypeSymbol serverBuilder, ConcurrentDictionary<ISymbol, bool> known)
+    /// <summary>Recognises the calls that add a backplane, with the answers kept per extension class and method.</summary>
+    private sealed class BackplaneCalls
     {
-        var method = invocation.TargetMethod;
-        if (method.Name is "AddStackExchangeRedis" or "AddAzureSignalR")
-            return true;
-        // A call with a receiver is not an extension method call (those pass the receiver as the first argument).
-        if (invocation.Instance is not null)
-            return false;
-        var definition = method.ReducedFrom ?? method;
-        if (!definition.IsExtensionMethod)
-            return false;
+        private readonly INamedTypeSymbol serverBuilder;
 
-        // Answered once per extension method: its receiver's type and where it comes from are the same at every call.
-        // Only a receiver of a type parameter (this T builder) depends on the call, and is read from the call.
-        var extension = definition.OriginalDefinition;
-        if (known.TryGetValue(extension, out var result))
-            return result;
-        var parameters = extension.Parameters;
-        if (parameters.Length == 0)
-            return known.GetOrAdd(extension, false);
-        if (parameters[0].Type.TypeKind == TypeKind.TypeParameter)
+        // Whether a class declaring extension methods comes from a backplane package: asked for every extension method
+        // call of the compilation. The classes are a few hundred (LINQ's, logging's, registration's...), so this
+        // table stays in the processor's cache and answers most calls.
+        private readonly IdentityMap<ISymbol, bool> backplaneClasses = new(capacity: 256);
+
+        // Whether an extension method of such a class (by original definition) extends the SignalR server builder.
+        private readonly IdentityMap<ISymbol, bool> backplaneMethods = new(capacity: 64);
+
+        public BackplaneCalls(INamedTypeSymbol serverBuilder) => this.serverBuilder = serverBuilder;
+
+        public bool IsBackplane(IInvocationOperation invocation)
         {
-            var arguments = invocation.Arguments;
-            return arguments.Length > 0 && arguments[0].Parameter is { Ordinal: 0 } receiver
-                && receiver.Type.IsOrImplements(serverBuilder) && ComesFromBackplanePackage(extension);
+            var method = invocation.TargetMethod;
+            if (method.Name is "AddStackExchangeRedis" or "AddAzureSignalR")
+                return true;
+            // A call with a receiver is not an extension method call (those pass the receiver as the first argument).
+            if (invocation.Instance is not null)
+                return false;
+            var definition = method.ReducedFrom ?? method;
+            if (!definition.IsExtensionMethod || definition.ContainingType is not { } container)
+                return false;
+            if (!backplaneClasses.TryGetValue(container, out var fromBackplanePackage))
+                fromBackplanePackage = backplaneClasses.GetOrAdd(container, ComesFromBackplanePackage(container));
+            if (!fromBackplanePackage)
+                return false;
+
+            // Answered once per extension method: its receiver's type is the same at every call. Only a receiver of a
+            // type parameter (this T builder) depends on the call, and is read from the call.
+            var extension = definition.OriginalDefinition;
+            if (backplaneMethods.TryGetValue(extension, out var result))
+                return result;
+            var parameters = extension.Parameters;
+            if (parameters.Length == 0)
+                return backplaneMethods.GetOrAdd(extension, false);
+            if (parameters[0].Type.TypeKind == TypeKind.TypeParameter)
+            {
+                var arguments = invocation.Arguments;
+                return arguments.Length > 0 && arguments[0].Parameter is { Ordinal: 0 } receiver
+                    && receiver.Type.IsOrImplements(serverBuilder);
+            }
+            return backplaneMethods.GetOrAdd(extension, parameters[0].Type.IsOrImplements(serverBuilder));
         }
-        return known.GetOrAdd(extension, parameters[0].Type.IsOrImplements(serverBuilder) && ComesFromBackplanePackage(extension));
     }
 
-    /// <summary>An extension method from an assembly or type whose name says backplane (Redis, Azure, Orleans...).</summary>
-    private static bool ComesFromBackplanePackage(IMethodSymbol extension)
+    /// <summary>A class from an assembly, or with a name, that says backplane (Redis, Azure, Orleans...).</summary>
+    private static bool ComesFromBackplanePackage(INamedTypeSymbol container)
     {
-        var assemblyName = extension.ContainingAssembly?.Name ?? string.Empty;
-        var typeName = extension.ContainingType?.ToDisplayString() ?? string.Empty;
+        var assemblyName = container.ContainingAssembly?.Name ?? string.Empty;
+        var typeName = container.ToDisplayString();
         foreach (var word in BackplanePackageWords)
         {
             if (assemblyName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0

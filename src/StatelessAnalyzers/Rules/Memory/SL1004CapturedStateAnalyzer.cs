@@ -57,17 +57,24 @@ public sealed class SL1004CapturedStateAnalyzer : DiagnosticAnalyzer
     /// <summary>The local or instance field that <paramref name="operation"/> shows to be captured state, or null.</summary>
     private static ISymbol? CapturedState(IOperation operation, IAnonymousFunctionOperation handler, StateTypeClassifier types)
     {
+        // By kind, not by interface: every operation of a handler's body comes here, and each interface test is a search.
         ISymbol symbol;
         ITypeSymbol? type;
-        switch (operation)
+        switch (operation.Kind)
         {
-            case ILocalReferenceOperation local when !IsDeclaredInside(local.Local, handler):
-                symbol = local.Local;
-                type = local.Local.Type;
+            case OperationKind.LocalReference:
+                var local = ((ILocalReferenceOperation)operation).Local;
+                if (IsDeclaredInside(local, handler))
+                    return null;
+                symbol = local;
+                type = local.Type;
                 break;
-            case IFieldReferenceOperation { Field.IsStatic: false, Instance: IInstanceReferenceOperation } field:
-                symbol = field.Field.OriginalDefinition;
-                type = field.Field.Type;
+            case OperationKind.FieldReference:
+                var reference = (IFieldReferenceOperation)operation;
+                if (reference.Field.IsStatic || reference.Instance?.Kind != OperationKind.InstanceReference)
+                    return null;
+                symbol = reference.Field.OriginalDefinition;
+                type = reference.Field.Type;
                 break;
             default:
                 return null;

@@ -100,16 +100,18 @@ public sealed class SL4003FireAndForgetAnalyzer : DiagnosticAnalyzer
     /// <summary>An expression statement, or an assignment to the discard <c>_</c>: nobody waits for the task.</summary>
     private static bool IsDiscarded(IOperation operation)
     {
+        // By kind, not by interface: every call of the compilation comes here, and each interface test is a search.
         var parent = operation.Parent;
-        while (parent is IConversionOperation { IsImplicit: true })
+        while (parent is { Kind: OperationKind.Conversion, IsImplicit: true })
         {
             operation = parent;
             parent = parent.Parent;
         }
-        return parent switch
+        return parent?.Kind switch
         {
-            IExpressionStatementOperation => true,
-            ISimpleAssignmentOperation { Target: IDiscardOperation } assignment => ReferenceEquals(assignment.Value, operation),
+            OperationKind.ExpressionStatement => true,
+            OperationKind.SimpleAssignment => parent is ISimpleAssignmentOperation { Target.Kind: OperationKind.Discard } assignment
+                && ReferenceEquals(assignment.Value, operation),
             _ => false,
         };
     }
