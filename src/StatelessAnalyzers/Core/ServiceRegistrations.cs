@@ -71,6 +71,15 @@ internal static class ServiceRegistrations
                 return null;
         }
 
+        // SL2002, SL4001 and the singleton registries read the same call one after the other.
+        var last = symbols.LastRegistration;
+        if (last.TryGet(invocation, options, out var known))
+            return known;
+        return last.Set(invocation, options, Read(invocation, method, lifetime, symbols));
+    }
+
+    private static ServiceRegistration? Read(IInvocationOperation invocation, IMethodSymbol method, ServiceLifetime lifetime, WellKnownSymbols symbols)
+    {
         if (!IsOnServiceCollection(invocation, symbols))
             return null;
 
@@ -109,6 +118,30 @@ internal static class ServiceRegistrations
             implementationType = serviceType;
 
         return new ServiceRegistration(lifetime, serviceType, implementationType, invocation);
+    }
+
+    /// <summary>
+    /// The registration read last and the call it was read from, so that the rules that read registrations read each
+    /// call once. Replaced whole, so concurrent callers see either the old answer or the new one.
+    /// </summary>
+    internal sealed class LastRead
+    {
+        private LastAnswer<IInvocationOperation, (StatelessOptions Options, ServiceRegistration? Registration)>? last;
+
+        public bool TryGet(IInvocationOperation invocation, StatelessOptions options, out ServiceRegistration? registration)
+        {
+            if (LastAnswer<IInvocationOperation, (StatelessOptions Options, ServiceRegistration? Registration)>.TryGet(ref last, invocation, out var answer)
+                && ReferenceEquals(answer.Options, options))
+            {
+                registration = answer.Registration;
+                return true;
+            }
+            registration = null;
+            return false;
+        }
+
+        public ServiceRegistration? Set(IInvocationOperation invocation, StatelessOptions options, ServiceRegistration? registration) =>
+            LastAnswer<IInvocationOperation, (StatelessOptions Options, ServiceRegistration? Registration)>.Set(ref last, invocation, (options, registration)).Registration;
     }
 
     private static bool IsConfiguredSingletonMethod(string name, StatelessOptions options)

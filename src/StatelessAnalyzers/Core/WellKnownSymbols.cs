@@ -83,6 +83,9 @@ internal sealed class WellKnownSymbols
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> frameworkAssemblies = new(SymbolEqualityComparer.Default);
     private readonly object?[] resolved = new object?[56];
 
+    /// <summary>The service registration read last (<see cref="ServiceRegistrations.TryRead"/>).</summary>
+    public ServiceRegistrations.LastRead LastRegistration { get; } = new();
+
     private WellKnownSymbols(Compilation compilation)
     {
         Compilation = compilation;

@@ -80,6 +80,42 @@ public sealed class ServiceRegistrationsTests
     }
 
     [Fact]
+    public void ReadsTheSameCallOnce_ForRulesAskingOneAfterTheOther()
+    {
+        var compilation = TestCompilation.Create("""
+            using Microsoft.Extensions.DependencyInjection;
+
+            public interface IService { }
+            public sealed class Service : IService { }
+
+            public static class Registrations
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddSingleton<IService, Service>();
+                    services.AddScoped<Service>();
+                }
+            }
+            """);
+        var symbols = WellKnownSymbols.Get(compilation);
+        var calls = TestCompilation.Operations<Microsoft.CodeAnalysis.Operations.IInvocationOperation>(compilation).ToList();
+        var options = StatelessOptions.Default;
+
+        var singleton = ServiceRegistrations.TryRead(calls[0], symbols, options);
+        Assert.Same(singleton, ServiceRegistrations.TryRead(calls[0], symbols, options));
+
+        var scoped = ServiceRegistrations.TryRead(calls[1], symbols, options);
+        Assert.Equal(ServiceLifetime.Scoped, scoped!.Lifetime);
+        Assert.Equal("Service", scoped.ServiceType!.Name);
+
+        // Read again after another call: the same registration, read anew.
+        var again = ServiceRegistrations.TryRead(calls[0], symbols, options);
+        Assert.NotSame(singleton, again);
+        Assert.Equal(ServiceLifetime.Singleton, again!.Lifetime);
+        Assert.Equal("Service", again.ImplementationType!.Name);
+    }
+
+    [Fact]
     public void IgnoresLookAlikesOutsideServiceCollections()
     {
         var compilation = TestCompilation.Create("""

@@ -101,6 +101,31 @@ public sealed class SL2008InMemoryJobStoreAnalyzer : DiagnosticAnalyzer
 
         public INamedTypeSymbol? RamJobStore { get; }
 
+        // Found at the first creation (resolving the types once); a race only finds them twice.
+        private volatile StoreTypes storeTypes;
+
+        private enum StoreTypes
+        {
+            Unknown,
+            None,
+            Sealed,
+            Unsealed,
+        }
+
+        private StoreTypes FindStoreTypes()
+        {
+            var found = StoreTypes.None;
+            foreach (var store in new[] { hangfireMemoryStorage.Value, hangfireInMemoryStorage.Value, RamJobStore })
+            {
+                if (store is null)
+                    continue;
+                if (!store.IsSealed)
+                    return StoreTypes.Unsealed;
+                found = StoreTypes.Sealed;
+            }
+            return found;
+        }
+
         public bool IsInMemoryStoreCall(IMethodSymbol method)
         {
             switch (method.Name)
@@ -123,8 +148,14 @@ public sealed class SL2008InMemoryJobStoreAnalyzer : DiagnosticAnalyzer
 
         public bool IsInMemoryStoreType(INamedTypeSymbol type)
         {
-            // Every object creation comes here: the names of the type and its bases decide before any type is resolved.
-            for (var current = type; current is not null; current = current.BaseType)
+            // Every object creation comes here. Without the libraries no creation is one; when every store type the
+            // references have is sealed, only the created type itself is compared, and no base type is read.
+            var stores = storeTypes;
+            if (stores == StoreTypes.Unknown)
+                storeTypes = stores = FindStoreTypes();
+            if (stores == StoreTypes.None)
+                return false;
+            for (var current = type; current is not null; current = stores == StoreTypes.Unsealed ? current.BaseType : null)
             {
                 switch (current.Name)
                 {

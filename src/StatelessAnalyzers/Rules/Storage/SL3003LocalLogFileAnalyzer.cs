@@ -64,7 +64,9 @@ public sealed class SL3003LocalLogFileAnalyzer : DiagnosticAnalyzer
                         case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol created:
                             if (created.Name == "FileTarget" && created.Is(nlogFileTarget.Value))
                                 api = "new FileTarget";
-                            else if (DerivesFromTypeNamed(created, "FileAppender") && created.IsOrDerivesFrom(log4netFileAppender.Value))
+                            // Every creation of the compilation comes here: without log4net no base type is read.
+                            else if (log4netFileAppender.Value is { } fileAppender && DerivesFromTypeNamed(created, "FileAppender")
+                                && created.IsOrDerivesFrom(fileAppender))
                                 api = "new " + created.Name;
                             location = api is null ? null : creation.Syntax.GetLocation();
                             break;

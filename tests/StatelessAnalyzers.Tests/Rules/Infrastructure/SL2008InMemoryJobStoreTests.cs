@@ -68,6 +68,63 @@ public sealed class SL2008InMemoryJobStoreTests
         Verify.Diagnostic().WithLocation(3).WithArguments("RAMJobStore"));
 
     [Fact]
+    public Task Reports_SubclassesOfStoresThatAreNotSealed() => Run("""
+        using Hangfire;
+
+        public sealed class AuditedStorage : Hangfire.MemoryStorage.MemoryStorage { }
+        public sealed class CountingJobStore : Quartz.Simpl.RAMJobStore { }
+
+        public static class Jobs
+        {
+            public static void Add()
+            {
+                GlobalConfiguration.Configuration.UseStorage(new {|#0:AuditedStorage|}());
+                Quartz.IJobStore store = new {|#1:CountingJobStore|}();
+            }
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("AuditedStorage"),
+        Verify.Diagnostic().WithLocation(1).WithArguments("CountingJobStore"));
+
+    [Fact]
+    public Task Reports_TheSealedStore_WhenItIsTheOnlyStoreReferenced() => new Verify.Test
+    {
+        // Only Hangfire.InMemory, whose storage is sealed: the created type alone is compared.
+        TestCode = """
+            public abstract class JobStorageBase { }
+            public sealed class MemoryStorage : JobStorageBase { }
+
+            public static class Jobs
+            {
+                public static object[] Add() => new object[] { new {|#0:Hangfire.InMemory.InMemoryStorage|}(), new MemoryStorage() };
+            }
+            """,
+        AdditionalSources =
+        {
+            ("Hangfire.InMemory.cs", """
+                namespace Hangfire { public abstract class JobStorage { } }
+                namespace Hangfire.InMemory { public sealed class InMemoryStorage : Hangfire.JobStorage { } }
+                """),
+        },
+        ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("InMemoryStorage") },
+    }.RunAsync();
+
+    [Fact]
+    public Task Ignores_LookAlikeStores_WhenNoJobLibraryIsReferenced() => new Verify.Test
+    {
+        TestCode = """
+            namespace Hangfire.Storage { public class MemoryStorage { } }
+            namespace Storage { public class InMemoryStorage : Hangfire.Storage.MemoryStorage { } }
+            namespace Quartz.Simpl { public class RAMJobStoreCache { } }
+
+            public static class Jobs
+            {
+                public static object[] Add() => new object[] { new Storage.InMemoryStorage(), new Quartz.Simpl.RAMJobStoreCache() };
+            }
+            """,
+    }.RunAsync();
+
+    [Fact]
     public Task Reports_MassTransit() => Run("""
         using MassTransit;
         using Microsoft.Extensions.DependencyInjection;
