@@ -53,13 +53,16 @@ internal static class EndpointHandlers
     /// <summary>True when <paramref name="function"/> is passed as the handler of a map call.</summary>
     public static bool IsEndpointHandler(IAnonymousFunctionOperation function, WellKnownSymbols symbols)
     {
+        // By kind, not by interface: every lambda of the compilation comes here, and each interface test is a search.
         var current = function.Parent;
-        while (current is IDelegateCreationOperation or IConversionOperation)
+        while (current is { Kind: OperationKind.DelegateCreation or OperationKind.Conversion })
             current = current.Parent;
+        if (current is not { Kind: OperationKind.Argument, Parent: { Kind: OperationKind.Invocation } parent })
+            return false;
         // Most lambdas are passed to LINQ, registrations and options: the called method's name decides first.
-        return current is IArgumentOperation { Parent: IInvocationOperation invocation } argument
-            && IsMapMethodName(invocation.TargetMethod.Name)
-            && argument.Parameter is { } parameter
+        var invocation = (IInvocationOperation)parent;
+        return IsMapMethodName(invocation.TargetMethod.Name)
+            && ((IArgumentOperation)current).Parameter is { } parameter
             && IsHandlerParameterType(parameter.Type, symbols)
             && IsMapCall(invocation, symbols);
     }
