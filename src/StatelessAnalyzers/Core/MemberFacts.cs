@@ -7,18 +7,19 @@ namespace StatelessAnalyzers.Core;
 internal static class MemberFacts
 {
     /// <summary>The field or property an operation references, or null.</summary>
-    public static ISymbol? GetReferencedMember(IOperation operation) => operation switch
+    public static ISymbol? GetReferencedMember(IOperation operation) => operation.Kind switch
     {
-        IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+        OperationKind.FieldReference => ((IFieldReferenceOperation)operation).Field,
+        OperationKind.PropertyReference when ((IPropertyReferenceOperation)operation).Property is { IsIndexer: false } property => property,
         _ => null,
     };
 
     /// <summary>The type of a field or property.</summary>
-    public static ITypeSymbol? GetMemberType(ISymbol member) => member switch
+    public static ITypeSymbol? GetMemberType(ISymbol member) => member.Kind switch
     {
-        IFieldSymbol field => field.Type,
-        IPropertySymbol property => property.Type,
+        // By kind, not by interface: every field and property of the compilation comes here.
+        SymbolKind.Field => ((IFieldSymbol)member).Type,
+        SymbolKind.Property => ((IPropertySymbol)member).Type,
         _ => null,
     };
 

@@ -119,13 +119,13 @@ internal static class WrittenReferences
     private static void AddWriteTarget(IOperation target, List<IOperation> references)
     {
         Add(target, references);
-        switch (target)
+        switch (target.Kind)
         {
-            case IMemberReferenceOperation { Instance: { } instance }:
-                Add(instance, references);
+            case OperationKind.FieldReference or OperationKind.PropertyReference or OperationKind.EventReference or OperationKind.MethodReference:
+                Add(((IMemberReferenceOperation)target).Instance, references);
                 break;
-            case IArrayElementReferenceOperation element:
-                Add(element.ArrayReference, references);
+            case OperationKind.ArrayElementReference:
+                Add(((IArrayElementReferenceOperation)target).ArrayReference, references);
                 break;
         }
     }
@@ -169,11 +169,18 @@ internal static class WrittenReferences
     {
         for (var i = 0; i < arguments.Length; i++)
         {
+            // The value first: it was just built, where the parameter symbol was last read when the call was bound, and
+            // most arguments (literals, locals, calls) cannot give a reference whatever their parameter.
             var argument = arguments[i];
-            if (argument.Parameter is { RefKind: RefKind.Ref or RefKind.Out })
+            if (MayGiveWriteTarget(argument.Value.Kind) && argument.Parameter is { RefKind: RefKind.Ref or RefKind.Out })
                 AddWriteTarget(argument.Value, references);
         }
     }
+
+    /// <summary>The kinds of operand from which <see cref="AddWriteTarget"/> can add a reference (itself, its receiver or its array).</summary>
+    private static bool MayGiveWriteTarget(OperationKind kind) =>
+        kind is OperationKind.FieldReference or OperationKind.PropertyReference or OperationKind.ParameterReference
+            or OperationKind.EventReference or OperationKind.MethodReference or OperationKind.ArrayElementReference;
 
     private static void Add(IOperation? operation, List<IOperation> references)
     {

@@ -118,15 +118,31 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>A class from an assembly, or with a name, that says backplane (Redis, Azure, Orleans...).</summary>
+    /// <summary>
+    /// A class from an assembly, or with a name (its own, a containing type's or a namespace's), that says backplane
+    /// (Redis, Azure, Orleans...). The names are read one by one: no display string is built.
+    /// </summary>
     private static bool ComesFromBackplanePackage(INamedTypeSymbol container)
     {
-        var assemblyName = container.ContainingAssembly?.Name ?? string.Empty;
-        var typeName = container.ToDisplayString();
+        if (SaysBackplane(container.ContainingAssembly?.Name))
+            return true;
+        for (ISymbol? current = container; current is not null; current = current.ContainingSymbol)
+        {
+            if (current is INamespaceSymbol { IsGlobalNamespace: true })
+                break;
+            if (SaysBackplane(current.Name))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool SaysBackplane(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+            return false;
         foreach (var word in BackplanePackageWords)
         {
-            if (assemblyName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0
-                || typeName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            if (name!.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
                 return true;
         }
         return false;

@@ -67,6 +67,17 @@ public sealed class SL2005SignalRWithoutBackplaneTests
         ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("AddSignalR") },
     }.RunAsync();
 
+    // A backplane added in another method, through the builder the app registered. Only the case that calls it has it:
+    // a backplane call anywhere in the compilation counts, so it would satisfy every other case.
+    private const string RealtimeSetup = """
+        public static class RealtimeSetup
+        {
+            public static void Add(IServiceCollection services) => services.AddSignalRCore().AddAzureSignalRStub();
+
+            public static ISignalRServerBuilder AddAzureSignalRStub(this ISignalRServerBuilder builder) => builder.AddAzureSignalR("Endpoint=https://x");
+        }
+        """;
+
     [Theory]
     [InlineData("builder.Services.AddSignalR().AddStackExchangeRedis(\"redis:6379\");")]
     [InlineData("builder.Services.AddSignalR().AddStackExchangeRedis(o => { });")]
@@ -77,6 +88,7 @@ public sealed class SL2005SignalRWithoutBackplaneTests
     [InlineData("var signalR = builder.Services.AddSignalR(); signalR.AddJsonProtocol(); signalR.AddStackExchangeRedis();")]
     [InlineData("builder.Services.AddSignalR(); RealtimeSetup.Add(builder.Services);")]
     [InlineData("builder.Services.AddSignalR().UseRedisBackplane();")]
+    [InlineData("builder.Services.AddSignalR().AddSharedBus();")]
     public Task Ignores_WhenABackplaneIsAdded(string code) => new Verify.Test
     {
         TestCode = $$"""
@@ -84,25 +96,31 @@ public sealed class SL2005SignalRWithoutBackplaneTests
             using Microsoft.AspNetCore.SignalR;
             using Microsoft.Extensions.DependencyInjection;
             using SignalR.Orleans;
+            using Contoso.Backplane;
 
             var builder = WebApplication.CreateBuilder(args);
             {{code}}
             builder.Build().Run();
 
-            public static class RealtimeSetup
+            public static class ProtocolSetup
             {
-                // A backplane added in another method, through the builder the app registered.
-                public static void Add(IServiceCollection services) => services.AddSignalRCore().AddAzureSignalRStub();
-
                 public static ISignalRServerBuilder AddMessagePackProtocolStub(this ISignalRServerBuilder builder) => builder;
-
-                public static ISignalRServerBuilder AddAzureSignalRStub(this ISignalRServerBuilder builder) => builder.AddAzureSignalR("Endpoint=https://x");
             }
+            {{(code.Contains("RealtimeSetup", StringComparison.Ordinal) ? RealtimeSetup : string.Empty)}}
 
             public static class RedisBackplaneSetup
             {
                 // Generic over its receiver: whether the receiver is the SignalR builder depends on the call.
                 public static T UseRedisBackplane<T>(this T builder) => builder;
+            }
+
+            namespace Contoso.Backplane
+            {
+                // Only the namespace names the backplane.
+                public static class BusExtensions
+                {
+                    public static ISignalRServerBuilder AddSharedBus(this ISignalRServerBuilder builder) => builder;
+                }
             }
             """,
         AdditionalSources =
