@@ -109,8 +109,10 @@ internal sealed class RuleDispatch
             }
             var action = kind switch
             {
-                OperationKind.Invocation when byMethodName is not null => InvocationDispatcher(actions.ToArray(), byMethodName),
-                OperationKind.ObjectCreation when byTypeName is not null => CreationDispatcher(actions.ToArray(), byTypeName),
+                OperationKind.Invocation when byMethodName is not null => NamedDispatcher(
+                    actions.ToArray(), byMethodName, static operation => ((IInvocationOperation)operation).TargetMethod.Name),
+                OperationKind.ObjectCreation when byTypeName is not null => NamedDispatcher(
+                    actions.ToArray(), byTypeName, static operation => ((IObjectCreationOperation)operation).Type?.Name),
                 _ => Sequence(actions.ToArray()),
             };
             start.RegisterOperationAction(action, kind);
@@ -150,37 +152,21 @@ internal sealed class RuleDispatch
     }
 
     /// <summary>
-    /// The action for every invocation: the rules' invocation actions, then those registered for the called method's
-    /// name. Most called methods have none of the names: the filter answers those without a lookup.
+    /// The action for every invocation or object creation: the rules' actions for the kind, then those registered for
+    /// the called method's or created type's name (<paramref name="nameOf"/>). Most names are none of those: the
+    /// filter answers them without a lookup.
     /// </summary>
-    private static Action<OperationAnalysisContext> InvocationDispatcher(
-        Action<OperationAnalysisContext>[] actions, Dictionary<string, Action<OperationAnalysisContext>[]> byMethodName)
+    private static Action<OperationAnalysisContext> NamedDispatcher(
+        Action<OperationAnalysisContext>[] actions,
+        Dictionary<string, Action<OperationAnalysisContext>[]> byName,
+        Func<IOperation, string?> nameOf)
     {
-        var methodNames = new NameFilter(byMethodName.Keys);
+        var names = new NameFilter(byName.Keys);
         return context =>
         {
             foreach (var action in actions)
                 action(context);
-            var name = ((IInvocationOperation)context.Operation).TargetMethod.Name;
-            if (methodNames.MayContain(name) && byMethodName.TryGetValue(name, out var named))
-            {
-                foreach (var action in named)
-                    action(context);
-            }
-        };
-    }
-
-    /// <summary>The action for every object creation: the rules' creation actions, then those registered for the created type's name.</summary>
-    private static Action<OperationAnalysisContext> CreationDispatcher(
-        Action<OperationAnalysisContext>[] actions, Dictionary<string, Action<OperationAnalysisContext>[]> byTypeName)
-    {
-        var typeNames = new NameFilter(byTypeName.Keys);
-        return context =>
-        {
-            foreach (var action in actions)
-                action(context);
-            if (((IObjectCreationOperation)context.Operation).Type is { } type && typeNames.MayContain(type.Name)
-                && byTypeName.TryGetValue(type.Name, out var named))
+            if (nameOf(context.Operation) is { } name && names.MayContain(name) && byName.TryGetValue(name, out var named))
             {
                 foreach (var action in named)
                     action(context);
