@@ -24,10 +24,7 @@ internal static class EndpointHandlers
         var method = invocation.TargetMethod;
         if (!IsMapMethodName(method.Name) || symbols.IEndpointRouteBuilder is null)
             return false;
-        var definition = method.ReducedFrom ?? method;
-        if (!definition.IsExtensionMethod || definition.Parameters.Length == 0)
-            return false;
-        return definition.Parameters[0].Type.IsOrImplements(symbols.IEndpointRouteBuilder);
+        return method.ExtensionReceiverType().IsOrImplements(symbols.IEndpointRouteBuilder);
     }
 
     /// <summary>The handler argument of a map call: the lambda or method group, or null.</summary>

@@ -158,14 +158,8 @@ internal static class ServiceRegistrations
     {
         if (symbols.IServiceCollection is null)
             return false;
-        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-        if (method.IsExtensionMethod)
-        {
-            // Parameters builds a new array on every read.
-            var parameters = method.Parameters;
-            if (parameters.Length > 0)
-                return parameters[0].Type.IsOrImplements(symbols.IServiceCollection);
-        }
+        if (invocation.TargetMethod.ExtensionReceiverType() is { } extended)
+            return extended.IsOrImplements(symbols.IServiceCollection);
         return invocation.Instance?.Type is { } receiver && receiver.IsOrImplements(symbols.IServiceCollection);
     }
 

@@ -21,10 +21,11 @@ internal static class SymbolExtensions
     /// original definition, so a generic interface matches any of its constructions).
     /// </summary>
     /// <remarks>
-    /// Types declared in source are seen once or a few times each (every class of a project passes here), so their
-    /// declared interfaces are walked without building or caching the full interface list. Types from references
-    /// recur in every file (<c>List&lt;T&gt;</c>, <c>ILogger&lt;T&gt;</c>), so their original definition's full
-    /// interface list is read once and kept.
+    /// Read from the original definition's full interface list, which Roslyn computes once per type (those of its base
+    /// types and of the interfaces it inherits included; a type parameter's come from its constraints). The public
+    /// list is a new array on every read: a type from a reference recurs in every file (<c>List&lt;T&gt;</c>,
+    /// <c>ILogger&lt;T&gt;</c>), so its list is kept; a type declared in source is asked about once or a few times
+    /// (every class of a project passes here), so its list is read and dropped.
     /// </remarks>
     public static bool IsOrImplements(this ITypeSymbol? type, INamedTypeSymbol? expected)
     {
@@ -33,25 +34,21 @@ internal static class SymbolExtensions
         var definition = type.OriginalDefinition;
         if (definition.Is(expected))
             return true;
-        return expected.TypeKind == TypeKind.Interface && Implements(definition, expected, depth: 0);
+        return expected.TypeKind == TypeKind.Interface
+            && Contains(IsInSource(definition) ? definition.AllInterfaces : GetAllInterfaces(definition), expected);
     }
 
-    private static bool Implements(ITypeSymbol definition, INamedTypeSymbol expected, int depth)
+    /// <summary>
+    /// The type an extension method extends (its <c>this</c> parameter's), whether the method is given reduced or as
+    /// the static method; null for any other method. The parameters are read once: each read builds a new array.
+    /// </summary>
+    public static ITypeSymbol? ExtensionReceiverType(this IMethodSymbol method)
     {
-        // Source types walk their declared interfaces and base types up to the first type from a reference. The depth
-        // bounds the walk in broken code (an interface that inherits itself).
-        for (var current = definition; current is not null && depth < 64; current = current.BaseType?.OriginalDefinition, depth++)
-        {
-            if (current.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) || !IsInSource(current))
-                return Contains(GetAllInterfaces(current), expected);
-            foreach (var declared in current.Interfaces)
-            {
-                var declaredDefinition = declared.OriginalDefinition;
-                if (declaredDefinition.Is(expected) || Implements(declaredDefinition, expected, depth + 1))
-                    return true;
-            }
-        }
-        return false;
+        var definition = method.ReducedFrom ?? method;
+        if (!definition.IsExtensionMethod)
+            return null;
+        var parameters = definition.Parameters;
+        return parameters.Length > 0 ? parameters[0].Type : null;
     }
 
     private static bool IsInSource(ITypeSymbol type) => type.Locations is { Length: > 0 } locations && locations[0].IsInSource;

@@ -189,24 +189,10 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
             return cacheTypes.TryGetValue(definition, out var known) ? known : cacheTypes.GetOrAdd(definition, Classify(definition));
         }
 
-        /// <summary>
-        /// Whether a type definition is a cache: IMemoryCache itself, a type whose interfaces (those of its base types
-        /// and, for a type parameter, of its constraints included) contain it, or a subclass of MemoryCache.
-        /// </summary>
-        private bool Classify(ITypeSymbol definition)
-        {
-            if (symbols.IMemoryCache is { } memoryCache)
-            {
-                if (definition.Is(memoryCache))
-                    return true;
-                foreach (var implemented in definition.AllInterfaces)
-                {
-                    if (implemented.OriginalDefinition.Is(memoryCache))
-                        return true;
-                }
-            }
-            return symbols.RuntimeMemoryCache is { } runtimeCache && definition.IsOrDerivesFrom(runtimeCache);
-        }
+        /// <summary>Whether a type definition is a cache: IMemoryCache or an implementation of it, or a MemoryCache.</summary>
+        private bool Classify(ITypeSymbol definition) =>
+            definition.IsOrImplements(symbols.IMemoryCache)
+            || (symbols.RuntimeMemoryCache is { } runtimeCache && definition.IsOrDerivesFrom(runtimeCache));
 
         /// <summary>
         /// True for the initializer of a member of <paramref name="type"/> that is reported itself (one finding per

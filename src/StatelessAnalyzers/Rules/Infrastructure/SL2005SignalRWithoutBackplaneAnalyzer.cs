@@ -105,16 +105,16 @@ public sealed class SL2005SignalRWithoutBackplaneAnalyzer : DiagnosticAnalyzer
             var extension = definition.OriginalDefinition;
             if (backplaneMethods.TryGetValue(extension, out var result))
                 return result;
-            var parameters = extension.Parameters;
-            if (parameters.Length == 0)
+            var extended = extension.ExtensionReceiverType();
+            if (extended is null)
                 return backplaneMethods.GetOrAdd(extension, false);
-            if (parameters[0].Type.TypeKind == TypeKind.TypeParameter)
+            if (extended.TypeKind == TypeKind.TypeParameter)
             {
                 var arguments = invocation.Arguments;
                 return arguments.Length > 0 && arguments[0].Parameter is { Ordinal: 0 } receiver
                     && receiver.Type.IsOrImplements(serverBuilder);
             }
-            return backplaneMethods.GetOrAdd(extension, parameters[0].Type.IsOrImplements(serverBuilder));
+            return backplaneMethods.GetOrAdd(extension, extended.IsOrImplements(serverBuilder));
         }
     }
 

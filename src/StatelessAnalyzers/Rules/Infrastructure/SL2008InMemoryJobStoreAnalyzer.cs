@@ -133,10 +133,7 @@ public sealed class SL2008InMemoryJobStoreAnalyzer : DiagnosticAnalyzer
                 case "UseInMemoryStorage" or "UseMemoryStorage":
                     // Hangfire.InMemory and Hangfire.MemoryStorage both name their class GlobalConfigurationExtensions:
                     // recognised as an extension of Hangfire's IGlobalConfiguration.
-                    var definition = method.ReducedFrom ?? method;
-                    return definition.IsExtensionMethod && definition.Parameters.Length > 0
-                        && definition.Parameters[0].Type.OriginalDefinition is INamedTypeSymbol receiver
-                        && receiver.IsOrImplements(hangfireConfiguration.Value);
+                    return method.ExtensionReceiverType().IsOrImplements(hangfireConfiguration.Value);
                 case "UseInMemoryStore":
                     return method.ContainingType is { } type
                         && (type.Is(quartzSchedulerBuilder.Value) || type.IsOrImplements(quartzConfigurator.Value));

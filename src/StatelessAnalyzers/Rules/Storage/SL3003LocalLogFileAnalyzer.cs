@@ -50,9 +50,8 @@ public sealed class SL3003LocalLogFileAnalyzer : DiagnosticAnalyzer
                             var method = invocation.TargetMethod;
                             if (method.Name is not ("File" or "RollingFile" or "AddFile"))
                                 return;
-                            method = method.ReducedFrom ?? method;
                             // Controllers' File(...) and Results.File(...) are not extension methods: no type is resolved for them.
-                            if (!method.IsExtensionMethod || method.Parameters.Length == 0 || method.Parameters[0].Type is not { } receiver)
+                            if (method.ExtensionReceiverType() is not { } receiver)
                                 return;
                             if (method.Name is "File" or "RollingFile" && receiver.Name == "LoggerSinkConfiguration" && receiver.Is(sinkConfiguration.Value))
                                 api = "WriteTo." + method.Name;
