@@ -112,4 +112,55 @@ public sealed class SL2003InProcessCacheScopeTests
             Verify.Diagnostic("SL2003").WithLocation(1).WithArguments("cache", "CachingMiddleware"),
         },
     }.RunAsync();
+
+    [Fact]
+    public Task Reports_RequestHandlingMembersInEveryPart_NotInGeneratedCode() => new Verify.Test
+    {
+        // A controller's members are read from the controller itself: its other part counts, its generated part and a
+        // member marked [GeneratedCode] do not. A constructor parameter is reported only for a class with no cache
+        // member (Reports, whose only cache member is generated, is not reported for its parameter either).
+        TestCode = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed partial class PricesController : ControllerBase
+            {
+                private readonly IMemoryCache [|cache|] = new MemoryCache(new MemoryCacheOptions());
+
+                [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                private IMemoryCache? marked;
+            }
+
+            public sealed partial class ReportsController(IMemoryCache cache) : ControllerBase
+            {
+                public object? Get() => cache.Get("k");
+            }
+
+            public sealed class RatesController(IMemoryCache [|cache|]) : ControllerBase
+            {
+                public object? Get() => cache.Get("k");
+            }
+            """,
+        AdditionalSources =
+        {
+            ("PricesController.Part.cs", """
+                public sealed partial class PricesController
+                {
+                    private Microsoft.Extensions.Caching.Memory.IMemoryCache? [|other|];
+                }
+                """),
+            ("PricesController.g.cs", """
+                public sealed partial class PricesController
+                {
+                    private Microsoft.Extensions.Caching.Memory.IMemoryCache? generated;
+                }
+                """),
+            ("ReportsController.g.cs", """
+                public sealed partial class ReportsController
+                {
+                    private Microsoft.Extensions.Caching.Memory.IMemoryCache? generated;
+                }
+                """),
+        },
+    }.RunAsync();
 }

@@ -85,4 +85,42 @@ public sealed class SL4002StaticWorkQueueTests
             """,
         AllowCompilerErrors = true,
     }.RunAsync();
+
+    [Fact]
+    public Task Reports_NestedAndPartialTypesOnce_NotInGeneratedCode() => new Verify.Test
+    {
+        // A type's members are read from the type itself: each nested type's members once, a partial type's parts
+        // together, and the members of its generated part or marked [GeneratedCode] stay unreported.
+        TestCode = """
+            using System.Collections.Concurrent;
+
+            public static partial class Work
+            {
+                private static readonly ConcurrentQueue<int> [|Jobs|] = new();
+
+                [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                private static readonly ConcurrentQueue<int> Marked = new();
+
+                public static class Inner
+                {
+                    public static readonly ConcurrentQueue<string> [|Outbox|] = new();
+                }
+            }
+            """,
+        AdditionalSources =
+        {
+            ("Work.Part.cs", """
+                public static partial class Work
+                {
+                    private static readonly System.Collections.Concurrent.ConcurrentBag<int> [|Bag|] = new();
+                }
+                """),
+            ("Work.g.cs", """
+                public static partial class Work
+                {
+                    private static readonly System.Collections.Concurrent.ConcurrentQueue<int> Generated = new();
+                }
+                """),
+        },
+    }.RunAsync();
 }

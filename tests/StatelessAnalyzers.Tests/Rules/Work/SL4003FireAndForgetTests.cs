@@ -124,4 +124,43 @@ public sealed class SL4003FireAndForgetTests
             """,
         AllowCompilerErrors = true,
     }.RunAsync();
+
+    [Fact]
+    public Task Reports_AsyncVoidInEveryPartOfAController_NotInGeneratedCode() => new Verify.Test
+    {
+        // A type's members are read from the type itself: every part of a partial controller and the types nested in
+        // it, except its generated part and the methods marked [GeneratedCode].
+        TestCode = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed partial class OrdersController : ControllerBase
+            {
+                public async void [|Notify|]() => await Task.Yield();
+
+                [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                public async void Marked() => await Task.Yield();
+
+                private sealed class Helper
+                {
+                    public async void [|Ping|]() => await Task.Yield();
+                }
+            }
+            """,
+        AdditionalSources =
+        {
+            ("OrdersController.Part.cs", """
+                public sealed partial class OrdersController
+                {
+                    public async void [|Refresh|]() => await System.Threading.Tasks.Task.Yield();
+                }
+                """),
+            ("OrdersController.g.cs", """
+                public sealed partial class OrdersController
+                {
+                    public async void Generated() => await System.Threading.Tasks.Task.Yield();
+                }
+                """),
+        },
+    }.RunAsync();
 }
