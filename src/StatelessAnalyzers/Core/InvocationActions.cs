@@ -74,8 +74,8 @@ internal static class InvocationActions
 }
 
 /// <summary>
-/// A compilation-start context that dispatches invocation and creation actions by name, written-reference actions
-/// from one collection per write site, and type-member actions from one callback per type (the host's).
+/// A compilation-start context that dispatches invocation and creation actions by name, and written-reference actions
+/// from one collection per write site (the host's).
 /// </summary>
 internal interface INamedActionRegistrar
 {
@@ -84,6 +84,4 @@ internal interface INamedActionRegistrar
     void RegisterObjectCreationAction(Action<OperationAnalysisContext> action, IEnumerable<string> typeNames);
 
     void RegisterWrittenReferenceAction(Action<OperationAnalysisContext, IOperation> action);
-
-    void RegisterTypeMembersAction(Action<TypeMembersContext> action);
 }

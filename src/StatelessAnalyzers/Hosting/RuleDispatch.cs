@@ -16,8 +16,7 @@ namespace StatelessAnalyzers.Hosting;
 /// on its own. Invocation and creation actions
 /// registered by name (<see cref="InvocationActions"/>) sit in dictionaries keyed by the called method's or the
 /// created type's name: the shared operation callback reads the name once and runs only the actions for it. Actions on
-/// written references (<see cref="WrittenReferences"/>) share one collection of the references per write site, and
-/// actions on a type's members (<see cref="TypeMembers"/>) one read of its member list, in its symbol-start callback.
+/// written references (<see cref="WrittenReferences"/>) share one collection of the references per write site.
 /// </summary>
 internal sealed class RuleDispatch
 {
@@ -29,7 +28,6 @@ internal sealed class RuleDispatch
     private readonly List<Action<OperationAnalysisContext>> configuredSingletonMethodActions = new();
     private readonly Dictionary<string, List<Action<OperationAnalysisContext>>> creationActionsByTypeName = new(StringComparer.Ordinal);
     private readonly List<Action<OperationAnalysisContext, IOperation>> writtenReferenceActions = new();
-    private readonly List<Action<TypeMembersContext>> typeMembersActions = new();
 
     private RuleDispatch()
     {
@@ -118,12 +116,6 @@ internal sealed class RuleDispatch
                 _ => Sequence(actions.ToArray()),
             };
             start.RegisterOperationAction(action, kind);
-        }
-
-        if (typeMembersActions.Count > 0)
-        {
-            // The members of each type are read once, in the type's start callback, for every rule that looks at them.
-            Add(symbolStartActions, SymbolKind.NamedType, TypeMembers.Dispatcher(typeMembersActions.ToArray(), WellKnownSymbols.Get(start.Compilation)));
         }
 
         foreach (var entry in symbolActions)
@@ -257,9 +249,6 @@ internal sealed class RuleDispatch
 
         public void RegisterWrittenReferenceAction(Action<OperationAnalysisContext, IOperation> action) =>
             dispatch.writtenReferenceActions.Add(timer is null ? action : timer.Wrap(Rule, action));
-
-        public void RegisterTypeMembersAction(Action<TypeMembersContext> action) =>
-            dispatch.typeMembersActions.Add(Timed(action));
 
         public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds)
         {

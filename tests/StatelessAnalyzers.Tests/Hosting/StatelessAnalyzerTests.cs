@@ -263,44 +263,6 @@ public sealed class StatelessAnalyzerTests
         Assert.Equal(6, alone.Calls.Count(c => c.StartsWith("configured", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public async Task TypeMembersActionsSeeEachTypeOnceAndReportWhenItEnds()
-    {
-        var plain = CSharpSyntaxTree.ParseText(
-            "partial class A { int flagOne; int other; class Nested { int flagTwo; } void M() { } } enum E { flagEnum }", path: "A.cs");
-        var part = CSharpSyntaxTree.ParseText("partial class A { int flagThree; }", path: "A.Part.cs");
-        var generated = CSharpSyntaxTree.ParseText("partial class A { int flagGenerated; }", path: "A.g.cs");
-        var compilation = CSharpCompilation.Create(
-            "Members",
-            new[] { plain, part, generated },
-            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-
-        var alone = new TypeMembersRule("TST0005");
-        var aloneDiagnostics = await AnalyzeAsync(compilation.Clone(), ImmutableArray.Create<DiagnosticAnalyzer>(alone));
-        var first = new TypeMembersRule("TST0005");
-        var second = new TypeMembersRule("TST0006");
-        var hostedDiagnostics = await AnalyzeAsync(
-            compilation.Clone(), ImmutableArray.Create<DiagnosticAnalyzer>(new StatelessAnalyzer(ImmutableArray.Create<DiagnosticAnalyzer>(first, second))));
-
-        // Each type once (a partial type once, a nested type on its own), alone and under the host alike.
-        Assert.Equal(new[] { "A", "E", "Nested" }, alone.Members.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(new[] { "A", "E", "Nested" }, first.Members.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(new[] { "A", "E", "Nested" }, second.Members.Keys.Order(StringComparer.Ordinal));
-
-        // Under the host, the member list is read once per type for both rules.
-        foreach (var entry in first.Members)
-            Assert.True(entry.Value == second.Members[entry.Key], entry.Key);
-
-        // The fields named flag..., reported from every part but the generated one, alike alone and hosted.
-        var expected = new[] { "flagOne", "flagThree", "flagTwo" };
-        Assert.Equal(expected, aloneDiagnostics.Select(Named).Order(StringComparer.Ordinal));
-        Assert.Equal(expected, hostedDiagnostics.Where(d => d.StartsWith("TST0005|", StringComparison.Ordinal)).Select(Named).Order(StringComparer.Ordinal));
-        Assert.Equal(expected, hostedDiagnostics.Where(d => d.StartsWith("TST0006|", StringComparison.Ordinal)).Select(Named).Order(StringComparer.Ordinal));
-
-        static string Named(string line) => line.Split('|')[2];
-    }
-
     private static List<string> Sorted(IEnumerable<string> calls) => calls.Order(StringComparer.Ordinal).ToList();
 
     private static async Task<IReadOnlyList<string>> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions? options = null)
@@ -353,32 +315,6 @@ public sealed class StatelessAnalyzerTests
                     c.ReportDiagnostic(Diagnostic.Create(descriptor, Location.None, Calls.Count));
                 });
             });
-        }
-    }
-
-    /// <summary>A rule with a type-members action: it keeps the member list each type gave it and reports the fields named <c>flag...</c>.</summary>
-    private sealed class TypeMembersRule(string id) : DiagnosticAnalyzer
-    {
-        private readonly DiagnosticDescriptor descriptor = new(id, "Members", "{0}", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-
-        public ConcurrentDictionary<string, ImmutableArray<ISymbol>> Members { get; } = new();
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(descriptor);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start => start.RegisterTypeMembersAction(c =>
-            {
-                Assert.True(Members.TryAdd(c.Type.Name, c.Members), c.Type.Name);
-                foreach (var member in c.Members)
-                {
-                    if (member is IFieldSymbol { IsImplicitlyDeclared: false } field && field.ContainingType.TypeKind == TypeKind.Class
-                        && field.Name.StartsWith("flag", StringComparison.Ordinal))
-                        c.ReportDiagnostic(Diagnostic.Create(descriptor, field.Locations[0], field.Name), field);
-                }
-            }));
         }
     }
 

@@ -12,9 +12,9 @@ namespace StatelessAnalyzers.Rules.Infrastructure;
 /// <c>System.Runtime.Caching.MemoryCache</c>) in a field, property or constructor parameter, or creates one.
 /// </summary>
 /// <remarks>
-/// A type-members action looks at each class's fields, properties and instance constructors (one read of its member
-/// list, shared with the other rules that look at members), and a compilation-wide operation action at every object
-/// creation and property reference: both ask first whether a type is a cache, answered once per type definition. A creation counts for the class whose member
+/// Symbol actions look at each field, property and instance constructor, and a compilation-wide operation action at
+/// every object creation and property reference: both ask first whether a type is a cache, answered once per type
+/// definition, and no class's member list is read. A creation counts for the class whose member
 /// contains it. Findings in request-handling types are reported at once, the others at compilation end when their
 /// class is a singleton.
 /// </remarks>
@@ -36,7 +36,8 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
                 return;
 
             var analysis = new CompilationAnalysis(symbols);
-            start.RegisterTypeMembersAction(analysis.OnTypeMembers);
+            start.RegisterSymbolAction(analysis.OnMember, SymbolKind.Field, SymbolKind.Property);
+            start.RegisterSymbolAction(analysis.OnMethod, SymbolKind.Method);
             start.RegisterOperationAction(analysis.OnCreationOrProperty, OperationKind.ObjectCreation);
             if (symbols.RuntimeMemoryCache is not null)
             {
@@ -67,52 +68,64 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
 
         public SingletonRegistry Singletons { get; }
 
-        /// <summary>
-        /// The fields and properties of a class, reported when their type is a cache, then the cache parameters of its
-        /// instance constructors (the primary one included) when no member holds a cache: that member is the finding,
-        /// one per construct.
-        /// </summary>
-        public void OnTypeMembers(TypeMembersContext context)
+        /// <summary>A field or property of a class: reported when its type is a cache.</summary>
+        public void OnMember(SymbolAnalysisContext context)
         {
-            // Every type of the compilation comes here: enums, interfaces and structs go no further, and whether the
-            // class handles requests is asked only for a cache (classifying every class would cost more than reading
-            // every member's type).
-            var type = context.Type;
-            if (type.TypeKind != TypeKind.Class || type.IsImplicitlyDeclared)
+            // Every field and property of the compilation comes here. The class first: an enum's members and those of
+            // interfaces and structs go no further, and the members of a class come one after another, so its symbol
+            // is at hand where the member's type is not. Whether the class handles requests is asked only for a cache:
+            // classifying every class would cost more than reading every member's type.
+            var member = context.Symbol;
+            if (member.IsImplicitlyDeclared || member.ContainingType is not { TypeKind: TypeKind.Class, IsImplicitlyDeclared: false } type
+                || !IsCacheType(MemberFacts.GetMemberType(member)))
                 return;
-            var members = context.Members;
-            var hasCacheMember = false;
-            foreach (var member in members)
-            {
-                if (member.Kind is SymbolKind.Field or SymbolKind.Property && !member.IsImplicitlyDeclared
-                    && IsCacheType(MemberFacts.GetMemberType(member)))
-                {
-                    hasCacheMember = true;
-                    Report(context, type, member, member.Locations[0], member.Name);
-                }
-            }
-            if (hasCacheMember)
+            Report(context, type, member.Locations[0], member.Name);
+        }
+
+        /// <summary>
+        /// An instance constructor of a class (the primary one included): its cache parameters, when no field or property
+        /// of the class holds a cache (that member is the finding; one finding per construct).
+        /// </summary>
+        public void OnMethod(SymbolAnalysisContext context)
+        {
+            // Every method of the compilation comes here: the kind of method decides before its parameters are read.
+            if (context.Symbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor
+                || constructor.ContainingType is not { TypeKind: TypeKind.Class, IsImplicitlyDeclared: false } type)
                 return;
-            foreach (var member in members)
+            var checkedMembers = false;
+            foreach (var parameter in constructor.Parameters)
             {
-                if (member.Kind != SymbolKind.Method || member is not IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor)
+                if (!IsCacheType(parameter.Type) || parameter.Locations.Length == 0 || !parameter.Locations[0].IsInSource)
                     continue;
-                foreach (var parameter in constructor.Parameters)
+                if (!checkedMembers)
                 {
-                    if (IsCacheType(parameter.Type) && parameter.Locations.Length > 0 && parameter.Locations[0].IsInSource)
-                        Report(context, type, parameter, parameter.Locations[0], parameter.Name);
+                    if (HasCacheMember(type))
+                        return;
+                    checkedMembers = true;
                 }
+                Report(context, type, parameter.Locations[0], parameter.Name);
             }
         }
 
-        private void Report(TypeMembersContext context, INamedTypeSymbol type, ISymbol declaration, Location location, string name)
+        private void Report(SymbolAnalysisContext context, INamedTypeSymbol type, Location location, string name)
         {
             if (GetRules(type, context.Options) is not { } rules)
                 return;
             if (rules.Handlers.IsRequestHandlingType(type))
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2003InProcessCache, location, name, type.Name), declaration);
-            else if (!GeneratedCode.Contains(declaration, location, symbols, context.Options, context.CancellationToken))
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2003InProcessCache, location, name, type.Name));
+            else
                 pending.Add((type, location, name));
+        }
+
+        /// <summary>True when the class declares a field or property of a cache type (read only for a constructor with a cache parameter).</summary>
+        private bool HasCacheMember(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (IsCacheMember(member, type))
+                    return true;
+            }
+            return false;
         }
 
         /// <summary>

@@ -22,23 +22,23 @@ public sealed class SL4002StaticWorkQueueAnalyzer : DiagnosticAnalyzer
             var symbols = WellKnownSymbols.Get(start.Compilation);
             if (!symbols.IsWebOrWorker || symbols.QueueTypes.IsEmpty)
                 return;
-            start.RegisterTypeMembersAction(context =>
-            {
-                foreach (var member in context.Members)
+            start.RegisterSymbolAction(
+                symbolContext =>
                 {
-                    if (member.Kind is not (SymbolKind.Field or SymbolKind.Property) || !member.IsStatic || member.IsImplicitlyDeclared
-                        || member.Locations.Length == 0 || member.Locations[0].SourceTree is not { } tree)
-                        continue;
+                    var member = symbolContext.Symbol;
+                    if (!member.IsStatic || member.IsImplicitlyDeclared || member.Locations.Length == 0
+                        || member.Locations[0].SourceTree is not { } tree)
+                        return;
                     // The member's type before its storage: HasStorage reads all the members of a property's type.
-                    var rules = symbols.GetContext(context.Options, tree);
+                    var rules = symbols.GetContext(symbolContext.Options, tree);
                     if (!rules.InfrastructureRulesApply || !rules.Types.IsQueue(MemberFacts.GetMemberType(member))
                         || !MemberFacts.HasStorage(member))
-                        continue;
-                    context.ReportDiagnostic(
-                        Diagnostic.Create(Descriptors.SL4002StaticWorkQueue, member.Locations[0], member.Name, member.ContainingType.Name),
-                        member);
-                }
-            });
+                        return;
+                    symbolContext.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SL4002StaticWorkQueue, member.Locations[0], member.Name, member.ContainingType.Name));
+                },
+                SymbolKind.Field,
+                SymbolKind.Property);
         });
     }
 }

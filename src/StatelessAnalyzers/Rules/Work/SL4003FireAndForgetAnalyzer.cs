@@ -29,7 +29,7 @@ public sealed class SL4003FireAndForgetAnalyzer : DiagnosticAnalyzer
                 return; // request-handling types and endpoint handlers exist only in web projects
 
             start.RegisterOperationAction(context => AnalyzeInvocation(context, symbols), OperationKind.Invocation);
-            start.RegisterTypeMembersAction(context => AnalyzeMethods(context, symbols));
+            start.RegisterSymbolAction(context => AnalyzeMethod(context, symbols), SymbolKind.Method);
         });
     }
 
@@ -46,21 +46,16 @@ public sealed class SL4003FireAndForgetAnalyzer : DiagnosticAnalyzer
             Descriptors.SL4003FireAndForget, SyntaxLocations.InvokedName(invocation.Syntax), Describe(kind, invocation.TargetMethod)));
     }
 
-    /// <summary>The <c>async void</c> methods of a request-handling type (or of a type nested in one).</summary>
-    private static void AnalyzeMethods(TypeMembersContext context, WellKnownSymbols symbols)
+    private static void AnalyzeMethod(SymbolAnalysisContext context, WellKnownSymbols symbols)
     {
-        foreach (var member in context.Members)
-        {
-            if (member.Kind != SymbolKind.Method || member is not IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary } method
-                || method.Locations.Length == 0 || method.Locations[0].SourceTree is not { } tree)
-                continue;
-            var rules = symbols.GetContext(context.Options, tree);
-            if (!rules.InfrastructureRulesApply || !rules.Handlers.IsInRequestHandlingType(method.ContainingType))
-                continue;
-            context.ReportDiagnostic(
-                Diagnostic.Create(Descriptors.SL4003FireAndForget, method.Locations[0], $"The async void method '{method.Name}'"),
-                method);
-        }
+        var method = (IMethodSymbol)context.Symbol;
+        if (!method.IsAsync || !method.ReturnsVoid || method.MethodKind != MethodKind.Ordinary
+            || method.Locations.Length == 0 || method.Locations[0].SourceTree is not { } tree)
+            return;
+        var rules = symbols.GetContext(context.Options, tree);
+        if (!rules.InfrastructureRulesApply || !rules.Handlers.IsInRequestHandlingType(method.ContainingType))
+            return;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL4003FireAndForget, method.Locations[0], $"The async void method '{method.Name}'"));
     }
 
     private enum StartKind

@@ -116,8 +116,7 @@ public sealed class SL2003InProcessCacheScopeTests
     [Fact]
     public Task Reports_RequestHandlingMembersInEveryPart_NotInGeneratedCode() => new Verify.Test
     {
-        // A controller's members are read from the controller itself: its other part counts, its generated part and a
-        // member marked [GeneratedCode] do not. A constructor parameter is reported only for a class with no cache
+        // A controller's other part counts, its generated part and a member marked [GeneratedCode] do not. A constructor parameter is reported only for a class with no cache
         // member (Reports, whose only cache member is generated, is not reported for its parameter either).
         TestCode = """
             using Microsoft.AspNetCore.Mvc;

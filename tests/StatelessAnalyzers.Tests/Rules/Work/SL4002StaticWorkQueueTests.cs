@@ -89,8 +89,8 @@ public sealed class SL4002StaticWorkQueueTests
     [Fact]
     public Task Reports_NestedAndPartialTypesOnce_NotInGeneratedCode() => new Verify.Test
     {
-        // A type's members are read from the type itself: each nested type's members once, a partial type's parts
-        // together, and the members of its generated part or marked [GeneratedCode] stay unreported.
+        // Each member once, in a nested type and in every part of a partial type alike; the members of its generated
+        // part or marked [GeneratedCode] stay unreported.
         TestCode = """
             using System.Collections.Concurrent;
 

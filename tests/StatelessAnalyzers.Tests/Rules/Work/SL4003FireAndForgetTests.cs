@@ -128,8 +128,8 @@ public sealed class SL4003FireAndForgetTests
     [Fact]
     public Task Reports_AsyncVoidInEveryPartOfAController_NotInGeneratedCode() => new Verify.Test
     {
-        // A type's members are read from the type itself: every part of a partial controller and the types nested in
-        // it, except its generated part and the methods marked [GeneratedCode].
+        // Every part of a partial controller and the types nested in it count, except its generated part and the
+        // methods marked [GeneratedCode].
         TestCode = """
             using System.Threading.Tasks;
             using Microsoft.AspNetCore.Mvc;
