@@ -48,7 +48,7 @@ internal static class Profile
                 perRule.Add(rules.Value);
             Console.WriteLine(
                 $"run {run + 1}: {total:F1} ms ({100 * total / compiles[^1]:F2}% of the {compiles[^1]:F0} ms compile), {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(2) - gen2} full, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms paused)"
-                + (rules is null ? string.Empty : ": " + Top(rules.Value.Ms)));
+                + (rules is null ? string.Empty : ": " + Top(rules.Value.Ms) + CollectionsInside(rules.Value.Collections)));
         }
 
         // The lowest run is the one no garbage collection landed in: the steadiest figure for comparing two versions.
@@ -92,6 +92,15 @@ internal static class Profile
             rules.Select(i => timer.Elapsed(i).TotalMilliseconds).ToArray(),
             rules.Select(i => timer.Allocated(i) / 1048576.0).ToArray(),
             rules.Select(i => (double)timer.Collections(i)).ToArray()));
+    }
+
+    /// <summary>The rules a garbage collection started inside in this run (its pause is in their time), if any.</summary>
+    private static string CollectionsInside(double[] collections)
+    {
+        var inside = Enumerable.Range(0, collections.Length).Where(i => collections[i] > 0).ToList();
+        return inside.Count == 0
+            ? string.Empty
+            : "; collections inside " + string.Join(", ", inside.Select(i => $"{Package.Ids(Package.Rules[i])} ({collections[i]:F0})"));
     }
 
     private static string Top(double[] ms, int count = 6) =>

@@ -40,7 +40,7 @@ internal static class SymbolExtensions
 
     /// <summary>
     /// The type an extension method extends (its <c>this</c> parameter's), whether the method is given reduced or as
-    /// the static method; null for any other method. The parameters are read once: each read builds a new array.
+    /// the static method; null for any other method.
     /// </summary>
     public static ITypeSymbol? ExtensionReceiverType(this IMethodSymbol method)
     {
@@ -49,6 +49,16 @@ internal static class SymbolExtensions
             return null;
         var parameters = definition.Parameters;
         return parameters.Length > 0 ? parameters[0].Type : null;
+    }
+
+    /// <summary>
+    /// The file of the first declaration of <paramref name="symbol"/>; null for a symbol from a reference. A source
+    /// symbol builds its public list of locations on every read, so the list is read once.
+    /// </summary>
+    public static SyntaxTree? FirstSourceTree(this ISymbol symbol)
+    {
+        var locations = symbol.Locations;
+        return locations.Length > 0 ? locations[0].SourceTree : null;
     }
 
     private static bool IsInSource(ITypeSymbol type) => type.Locations is { Length: > 0 } locations && locations[0].IsInSource;

@@ -61,4 +61,14 @@ public sealed class SymbolExtensionsTests
         Assert.False(compilation.GlobalNamespace.IsNamespace("System"));
         Assert.False(((Microsoft.CodeAnalysis.INamespaceSymbol?)null).IsNamespace("System"));
     }
+
+    [Fact]
+    public void FirstSourceTree_IsTheFileOfASourceSymbolAndNullForAReference()
+    {
+        var compilation = TestCompilation.Create(Source);
+        var repository = TestCompilation.Type(compilation, "Shop.Orders.Repository");
+        Assert.Same(compilation.SyntaxTrees.Single(), repository.FirstSourceTree());
+        Assert.Same(compilation.SyntaxTrees.Single(), TestCompilation.Type(compilation, "Shop.Orders.Handle").GetMembers("Dispose").Single().FirstSourceTree());
+        Assert.Null(TestCompilation.Type(compilation, "System.IDisposable").FirstSourceTree());
+    }
 }

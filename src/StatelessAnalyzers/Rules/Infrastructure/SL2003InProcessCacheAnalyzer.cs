@@ -169,7 +169,7 @@ public sealed class SL2003InProcessCacheAnalyzer : DiagnosticAnalyzer
         /// <summary>The rules configured for the first declaration of <paramref name="type"/>, when the family applies there.</summary>
         private RuleContext? GetRules(INamedTypeSymbol type, AnalyzerOptions options)
         {
-            if (type.Locations.Length == 0 || type.Locations[0].SourceTree is not { } tree)
+            if (type.FirstSourceTree() is not { } tree)
                 return null;
             var rules = symbols.GetContext(options, tree);
             return rules.InfrastructureRulesApply ? rules : null;

@@ -207,8 +207,8 @@ public sealed class SL1003SingletonStateAnalyzer : DiagnosticAnalyzer
                 readOnly = MemberFacts.IsReadOnly(definition);
             }
 
-            if (type is null || type.TypeKind != TypeKind.Class || type.IsStatic || type.IsImplicitlyDeclared || type.Locations.Length == 0
-                || type.Locations[0].SourceTree is not { } tree)
+            if (type is null || type.TypeKind != TypeKind.Class || type.IsStatic || type.IsImplicitlyDeclared
+                || type.FirstSourceTree() is not { } tree)
                 return null;
             var rules = symbols.GetContext(options, tree);
             if (!rules.InfrastructureRulesApply)

@@ -166,7 +166,7 @@ internal static class StaticStateAnalysis
 
         private TypeAnalysis? CreateTypeAnalysis(INamedTypeSymbol outermost, SymbolStartAnalysisContext context)
         {
-            if (outermost.Locations.Length == 0 || outermost.Locations[0].SourceTree is not { } tree)
+            if (outermost.FirstSourceTree() is not { } tree)
                 return null;
             var rules = symbols.GetContext(context.Options, tree);
             if (!rules.MemoryRulesApply)

@@ -26,8 +26,7 @@ public sealed class SL4002StaticWorkQueueAnalyzer : DiagnosticAnalyzer
                 symbolContext =>
                 {
                     var member = symbolContext.Symbol;
-                    if (!member.IsStatic || member.IsImplicitlyDeclared || member.Locations.Length == 0
-                        || member.Locations[0].SourceTree is not { } tree)
+                    if (!member.IsStatic || member.IsImplicitlyDeclared || member.FirstSourceTree() is not { } tree)
                         return;
                     // The member's type before its storage: HasStorage reads all the members of a property's type.
                     var rules = symbols.GetContext(symbolContext.Options, tree);

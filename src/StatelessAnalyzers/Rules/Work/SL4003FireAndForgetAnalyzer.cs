@@ -50,7 +50,7 @@ public sealed class SL4003FireAndForgetAnalyzer : DiagnosticAnalyzer
     {
         var method = (IMethodSymbol)context.Symbol;
         if (!method.IsAsync || !method.ReturnsVoid || method.MethodKind != MethodKind.Ordinary
-            || method.Locations.Length == 0 || method.Locations[0].SourceTree is not { } tree)
+            || method.FirstSourceTree() is not { } tree)
             return;
         var rules = symbols.GetContext(context.Options, tree);
         if (!rules.InfrastructureRulesApply || !rules.Handlers.IsInRequestHandlingType(method.ContainingType))

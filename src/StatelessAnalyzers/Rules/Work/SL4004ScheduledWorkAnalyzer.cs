@@ -43,7 +43,7 @@ public sealed class SL4004ScheduledWorkAnalyzer : DiagnosticAnalyzer
         if (Describe(context.Operation, symbols) is not { } mechanism
             || context.ContainingSymbol is not { } member
             || (member as INamedTypeSymbol ?? member.ContainingType) is not { TypeKind: TypeKind.Class, IsAbstract: false } type
-            || type.Locations.Length == 0 || type.Locations[0].SourceTree is not { } tree
+            || type.FirstSourceTree() is not { } tree
             || !symbols.IsHostedService(type))
             return;
         var rules = symbols.GetContext(context.Options, tree);
